@@ -1,0 +1,47 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace ProjectCases.Infrastructure.Errors;
+
+/// <summary>
+/// The one place where exceptions become responses. Anything a client can cause maps to a 4xx with a
+/// sentence; a lost database maps to 503; only our own bugs remain 500.
+/// </summary>
+public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = Map(exception, context);
+        if (problem is null) return false; // a real bug: the default handler logs it and answers 500
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        logger.LogWarning(exception, "Request failed with {Status}: {Detail}", problem.Status, problem.Detail);
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
+    {
+        ConcurrencyException when context.Request.Headers.IfMatch.Count > 0 => new ProblemDetails
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "Stale version",
+            Detail = "The resource changed since the version given in If-Match; read it again and retry.",
+        },
+        ConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Concurrent change",
+            Detail = "Another change to the same record was saved at the same moment; retry the request.",
+        },
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
+        JsonException json => new ProblemDetails { Status = 400, Title = "Invalid JSON", Detail = json.Message },
+        NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException
+            => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Database unavailable" },
+        _ => null,
+    };
+}

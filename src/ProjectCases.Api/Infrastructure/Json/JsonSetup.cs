@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ProjectCases.Infrastructure.Json;
+
+/// <summary>One set of JSON rules for request bodies, responses and stored events.</summary>
+public static class JsonSetup
+{
+    /// <summary>HTTP: camelCase, enums as strings (unknown values refused with the allowed list), unknown members refused.</summary>
+    public static void ApplyHttpRules(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Insert(0, new StrictEnumConverterFactory());
+    }
+
+    /// <summary>Stored events: enums as strings so the history reads well and survives reordering of enum members.</summary>
+    public static void ApplyStoredEventRules(JsonSerializerOptions options)
+    {
+        options.Converters.Insert(0, new JsonStringEnumConverter());
+    }
+}

@@ -1,0 +1,52 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using ProjectCases.Infrastructure.Json;
+using ProjectCases.Infrastructure.Postgres;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace ProjectCases.Infrastructure.Marten;
+
+public static class MartenSetup
+{
+    public const string Schema = "projectcases";
+
+    /// <summary>
+    /// The event store and documents. Each feature adds its own events and projections through
+    /// the <paramref name="features"/> callbacks so that this file stays feature-agnostic.
+    /// </summary>
+    public static IServiceCollection AddProjectCasesMarten(this IServiceCollection services,
+        params Action<StoreOptions>[] features)
+    {
+        services.AddSingleton<DatabaseConnection>();
+        services.AddHostedService<LocalPostgresLifetime>();
+
+        services.AddMarten(provider =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(provider.GetRequiredService<DatabaseConnection>().ConnectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonSetup.ApplyStoredEventRules);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // Who recorded each event (user name), the request's trace (correlation) and the
+                // message that caused it (causation) are stored as event metadata columns.
+                opts.Events.MetadataConfig.EnableAll();
+                // Needed for HotCold leader election with the stand-in lock package: docs/nuget-standins.md.
+                opts.Events.UseAdvisoryLockTransaction = true;
+                opts.Projections.UseIdentityMapForAggregates = true;
+
+                foreach (var feature in features) feature(opts);
+                return opts;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .IntegrateWithWolverine();
+
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace ProjectCases;
+
+/// <summary>Japan's calendar: business dates, "end of day" and fiscal years are all in Asia/Tokyo.</summary>
+public static class TokyoTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>The last instant of a Tokyo calendar day (what a bare date means in ?asOf).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date)
+    {
+        var nextMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(nextMidnight, Zone.GetUtcOffset(nextMidnight)).AddTicks(-1);
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+}

@@ -1,0 +1,40 @@
+using JasperFx.CodeGeneration;
+using Wolverine;
+using ProjectCases.Infrastructure.Errors;
+using Wolverine.Http;
+using Wolverine.Http.Validation;
+
+namespace ProjectCases.Infrastructure.Wolverine;
+
+public static class WolverineSetup
+{
+    /// <summary>
+    /// Command handling with Marten: transactions applied automatically, durable inbox/outbox and
+    /// local queues on PostgreSQL (scheduled messages survive restarts), and the acting user relayed
+    /// to Marten as the events' user name.
+    /// </summary>
+    public static WebApplicationBuilder AddProjectCasesWolverine(this WebApplicationBuilder builder, params Action<WolverineOptions>[] features)
+    {
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+            opts.Policies.UseDurableInboxOnAllListeners();
+            opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            opts.EnableRelayOfUserName = true;
+            // Handlers and endpoints are compiled at start-up (WolverineFx.RuntimeCompilation); see docs/architecture.md.
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            foreach (var feature in features) feature(opts);
+        });
+        builder.Services.AddWolverineHttp();
+        // After AddWolverineHttp, to replace its default: camelCase field names and a sentence in `detail`.
+        builder.Services.AddSingleton(typeof(IProblemDetailSource<>), typeof(FieldErrorsProblemSource<>));
+        return builder;
+    }
+
+    public static WebApplication MapProjectCasesEndpoints(this WebApplication app)
+    {
+        app.MapWolverineEndpoints(opts => opts.UseDataAnnotationsValidationProblemDetailMiddleware());
+        return app;
+    }
+}

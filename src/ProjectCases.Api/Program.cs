@@ -1,0 +1,47 @@
+using JasperFx;
+using ProjectCases.Infrastructure;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Errors;
+using ProjectCases.Infrastructure.Health;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.Json;
+using ProjectCases.Infrastructure.Marten;
+using ProjectCases.Infrastructure.OpenApi;
+using ProjectCases.Infrastructure.Telemetry;
+using ProjectCases.Infrastructure.Wolverine;
+using ProjectCases.Projects;
+
+if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = HostEnvironments.Default() });
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.ApplyHttpRules(options.SerializerOptions));
+builder.Services.AddProjectCasesProblemDetails();
+builder.Services.AddProjectCasesAuth(builder.Configuration, builder.Environment);
+builder.Services.AddProjectCasesHealth();
+builder.Services.AddProjectCasesOpenApi();
+builder.AddProjectCasesTelemetry();
+
+builder.Services.AddProjectCasesMarten(
+    opts => opts.ConfigureProjects(),
+    opts => opts.Schema.For<IdempotencyRecord>());
+builder.AddProjectCasesWolverine();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+
+app.MapProjectCasesHealth();
+app.MapProjectCasesOpenApi();
+app.MapProjectCasesEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>Entry point type, public so that the tests can host the application.</summary>
+public partial class Program;

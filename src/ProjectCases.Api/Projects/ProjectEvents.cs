@@ -1,0 +1,39 @@
+namespace ProjectCases.Projects;
+
+// The events of a project stream (one stream per overseas project, keyed by the project id).
+// Facts only, in the past tense; who recorded them and when is event metadata, never a field.
+// Stored names are fixed in ProjectsSetup.MapEventTypes: never rename one without a mapping.
+
+public sealed record ProjectRegistered(
+    Guid ProjectId, string Name, string? NameJa, string Country, Sector Sector, Financing Financing,
+    string? LeadAgency, string? Summary);
+
+/// <summary>One touchpoint may concern several projects: the same event, with the same
+/// TouchpointId, is appended to each of them (ProjectIds lists them all), so reports count it once.</summary>
+public sealed record TouchpointLogged(
+    Guid ProjectId, Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, JapanLevel JapanLevel,
+    string Counterpart, string? Location, string Summary, string? Outcome, IReadOnlyList<Guid> ProjectIds);
+
+public sealed record TouchpointOutcomeRecorded(Guid ProjectId, Guid TouchpointId, string Outcome, DateOnly RecordedOn);
+
+public sealed record StudyStarted(Guid ProjectId, Guid StudyId, StudyType StudyType, DateOnly StartedOn, string? ConductedBy, string? Summary);
+
+public sealed record StudyCompleted(Guid ProjectId, Guid StudyId, DateOnly CompletedOn, string? Findings);
+
+public sealed record AgreementSigned(
+    Guid ProjectId, Guid AgreementId, AgreementType AgreementType, AgreementLevel Level, string Title,
+    IReadOnlyList<string> Parties, DateOnly SignedOn, string? Tranche);
+
+public sealed record TenderOpened(Guid ProjectId, Guid TenderId, string Package, TenderType TenderType, DateOnly OpenedOn, DateOnly? Deadline);
+
+public sealed record JapaneseBidsRecorded(Guid ProjectId, Guid TenderId, IReadOnlyList<string> Bidders, DateOnly SubmittedOn);
+
+/// <summary>An award, through a tracked tender (TenderId) or without one (priority negotiation,
+/// direct negotiation, G2G). Amount and AmountJpy are both present or both absent (undisclosed).</summary>
+public sealed record ContractAwarded(
+    Guid ProjectId, Guid AwardId, Guid? TenderId, string Package, string? Winner, bool JapaneseWinner,
+    AwardType AwardType, AwardScope Scope, Money? Amount, decimal? AmountJpy, DateOnly AwardedOn);
+
+public sealed record TenderFailed(Guid ProjectId, Guid TenderId, TenderFailureReason Reason, DateOnly On);
+
+public sealed record ProjectStatusChanged(Guid ProjectId, ProjectStatusValue Status, string Reason, DateOnly EffectiveOn);

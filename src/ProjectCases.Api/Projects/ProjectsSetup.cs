@@ -1,0 +1,32 @@
+using JasperFx.Events.Projections;
+using Marten;
+using ProjectCases.Projects.Status;
+
+namespace ProjectCases.Projects;
+
+public static class ProjectsSetup
+{
+    /// <summary>Project stream events (with stable stored names), the inline status projection and its indexes.</summary>
+    public static void ConfigureProjects(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<ProjectRegistered>("project_registered");
+        opts.Events.MapEventType<TouchpointLogged>("touchpoint_logged");
+        opts.Events.MapEventType<TouchpointOutcomeRecorded>("touchpoint_outcome_recorded");
+        opts.Events.MapEventType<StudyStarted>("study_started");
+        opts.Events.MapEventType<StudyCompleted>("study_completed");
+        opts.Events.MapEventType<AgreementSigned>("agreement_signed");
+        opts.Events.MapEventType<TenderOpened>("tender_opened");
+        opts.Events.MapEventType<JapaneseBidsRecorded>("japanese_bids_recorded");
+        opts.Events.MapEventType<ContractAwarded>("contract_awarded");
+        opts.Events.MapEventType<TenderFailed>("tender_failed");
+        opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
+
+        opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
+        // Filters of GET /api/projects read these columns instead of the JSON body.
+        opts.Schema.For<ProjectStatus>()
+            .Duplicate(p => p.Country)
+            .Duplicate(p => p.Sector)
+            .Duplicate(p => p.Stage)
+            .Duplicate(p => p.Name);
+    }
+}

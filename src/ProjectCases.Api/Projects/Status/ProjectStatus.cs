@@ -1,0 +1,64 @@
+namespace ProjectCases.Projects.Status;
+
+/// <summary>
+/// A project as it stands: the read model of GET /api/projects/{id}, and also the state that project
+/// commands decide against (kept inline, so a write reads one row). Built only from the project's events
+/// by ProjectStatusProjection; the same code answers time travel (?asOf, ?version).
+/// </summary>
+public sealed class ProjectStatus
+{
+    public Guid Id { get; set; }
+    /// <summary>The stream version, set by Marten; also the ETag.</summary>
+    public long Version { get; set; }
+    public string Name { get; set; } = "";
+    public string? NameJa { get; set; }
+    public string Country { get; set; } = "";
+    public string Region { get; set; } = "";
+    public Sector Sector { get; set; }
+    public Financing Financing { get; set; }
+    public string? LeadAgency { get; set; }
+    public string? Summary { get; set; }
+    public ProjectStage Stage { get; set; } = ProjectStage.Discovery;
+    public ProjectStatusValue? Status { get; set; }
+    public DateOnly? StatusEffectiveOn { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public int TouchpointCount { get; set; }
+    public DateOnly? LatestTouchpointOn { get; set; }
+    public List<TouchpointEntry> Touchpoints { get; set; } = [];
+
+    public int StudyCount => Studies.Count;
+    public DateOnly? LatestStudyOn { get; set; }
+    public List<StudyEntry> Studies { get; set; } = [];
+
+    public int AgreementCount { get; set; }
+    public int PoliticalAgreementCount { get; set; }
+    public int AdministrativeAgreementCount { get; set; }
+    public DateOnly? LatestAgreementOn { get; set; }
+
+    public List<TenderEntry> Tenders { get; set; } = [];
+    public int OpenTenderCount => Tenders.Count(t => t.State == TenderState.Open);
+    public int AwardedTenderCount => Tenders.Count(t => t.State == TenderState.Awarded);
+    public int FailedTenderCount => Tenders.Count(t => t.State == TenderState.Failed);
+
+    public List<AwardEntry> Awards { get; set; } = [];
+
+    public int OpenTroubleCount { get; set; }
+    public int OpenFollowUpCount { get; set; }
+    public DateOnly? NextFollowUpDueOn { get; set; }
+    public DateOnly? LastActivityOn { get; set; }
+}
+
+public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
+
+public sealed record StudyEntry(Guid StudyId, StudyType StudyType, DateOnly StartedOn, DateOnly? CompletedOn);
+
+public enum TenderState { Open, Awarded, Failed }
+
+public sealed record TenderEntry(
+    Guid TenderId, string Package, TenderType TenderType, DateOnly OpenedOn, DateOnly? Deadline, TenderState State,
+    IReadOnlyList<string> JapaneseBidders);
+
+public sealed record AwardEntry(
+    Guid AwardId, Guid? TenderId, string Package, string? Winner, bool JapaneseWinner, AwardType AwardType, AwardScope Scope,
+    Money? Amount, decimal? AmountJpy, DateOnly AwardedOn);

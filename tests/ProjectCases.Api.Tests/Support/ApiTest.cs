@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Json;
+
+namespace ProjectCases.Api.Tests.Support;
+
+/// <summary>
+/// Base of every API scenario: a shared host, all data reset before each test, and helpers to act as
+/// a user of a given role with a real signed token.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected ApiFixture Fixture => fixture;
+    protected IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public virtual async Task InitializeAsync()
+    {
+        fixture.Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        await Host.ResetAllMartenDataAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static string TokenFor(string role, string? company = null, string? name = null) =>
+        DevelopmentTokens.Create(role, company, name);
+
+    /// <summary>A scenario sent with the bearer token of a user in <paramref name="role"/>.</summary>
+    protected Task<IScenarioResult> As(string role, Action<Scenario> configure, string? company = null, string? name = null) =>
+        Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {TokenFor(role, company, name)}");
+            configure(s);
+        });
+
+    protected static T Read<T>(IScenarioResult result) =>
+        JsonSerializer.Deserialize<T>(result.ReadAsText(), Json) ?? throw new InvalidOperationException("empty body");
+
+    protected static JsonElement ReadJson(IScenarioResult result) => JsonDocument.Parse(result.ReadAsText()).RootElement;
+
+    protected async Task<long> StreamVersion(Guid streamId)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(streamId))?.Version ?? 0;
+    }
+
+    protected async Task WaitForProjections() => await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.ApplyHttpRules(options);
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
+}
