@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
 using Marten;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Postgres;
@@ -38,6 +39,9 @@ public static class MartenSetup
                 // Needed for HotCold leader election with the stand-in lock package: docs/nuget-standins.md.
                 opts.Events.UseAdvisoryLockTransaction = true;
                 opts.Projections.UseIdentityMapForAggregates = true;
+                // Marten's own spans (sessions, connections) and its event-append counters.
+                opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
 
                 foreach (var feature in features) feature(opts);
                 return opts;

@@ -27,7 +27,8 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                tracing.SetSampler(new ParentBasedSampler(new DropBackgroundDatabasePolling()))
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
                     .AddSource("Wolverine", "Marten");
