@@ -8,11 +8,14 @@ public static class HealthSetup
 {
     public static IServiceCollection AddProjectCasesHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<ProjectionsHealthCheck>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ProjectionsHealthCheck>("projections", tags: ["ready"]);
         return services;
     }
 
-    /// <summary>`/health/live`: the process answers. `/health/ready`: the database answers too. No token needed.</summary>
+    /// <summary>`/health/live`: the process answers. `/health/ready`: the database answers and async projections are not stalled. No token needed.</summary>
     public static WebApplication MapProjectCasesHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
