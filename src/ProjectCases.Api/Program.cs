@@ -19,6 +19,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.ApplyHttpRules(options.SerializerOptions));
 builder.Services.AddProjectCasesProblemDetails();
 builder.Services.AddProjectCasesAuth(builder.Configuration, builder.Environment);
+builder.Services.AddProjectCasesRateLimits(builder.Configuration);
 builder.Services.AddProjectCasesHealth();
 builder.Services.AddProjectCasesOpenApi();
 builder.AddProjectCasesTelemetry();
@@ -35,6 +36,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
 
 app.MapProjectCasesHealth();

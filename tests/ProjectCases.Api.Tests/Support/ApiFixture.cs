@@ -28,18 +28,45 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = Environment.GetEnvironmentVariable(DatabaseVariable) ?? await StartThrowAwayServer();
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHost(ConnectionString, Clock);
+    }
+
+    /// <summary>
+    /// A host of the real application on <paramref name="connectionString"/>. The shared host runs with
+    /// rate limiting off; tests that need other settings start their own on a database of their own.
+    /// </summary>
+    public static Task<IAlbaHost> StartHost(string connectionString, TimeProvider clock, params (string Key, string Value)[] settings) =>
+        AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Marten", connectionString);
+            builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(clock);
                 // One node: no leader election to wait for.
                 services.MartenDaemonModeIsSolo();
                 services.RunWolverineInSoloMode();
             });
         });
+
+    /// <summary>A database of its own on the test server (created if missing), for a test that needs a host of its own.</summary>
+    public async Task<string> CreateDatabase(string name)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new Npgsql.NpgsqlCommand($"select 1 from pg_database where datname = '{name}'", connection);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new Npgsql.NpgsqlCommand($"create database \"{name}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+        builder.Database = name;
+        return builder.ConnectionString;
     }
 
     private async Task<string> StartThrowAwayServer()
