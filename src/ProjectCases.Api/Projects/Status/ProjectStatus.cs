@@ -46,7 +46,12 @@ public sealed class ProjectStatus
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
     public DateOnly? NextFollowUpDueOn { get; set; }
-    public DateOnly? LastActivityOn { get; set; }
+    /// <summary>The latest business date of any fact on record (touchpoint, study, agreement, tender, award, status).</summary>
+    public DateOnly? LatestFactOn { get; set; }
+    /// <summary>The Tokyo date the project was registered (recording time).</summary>
+    public DateOnly RegisteredOn { get; set; }
+    /// <summary>The latest fact's business date, or the registration date while there is none.</summary>
+    public DateOnly LastActivityOn => LatestFactOn ?? RegisteredOn;
 }
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);

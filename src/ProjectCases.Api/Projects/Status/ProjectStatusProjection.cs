@@ -18,7 +18,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         LeadAgency = e.Data.LeadAgency,
         Summary = e.Data.Summary,
         RegisteredAt = e.Timestamp,
-        LastActivityOn = TokyoTime.DateOf(e.Timestamp),
+        RegisteredOn = TokyoTime.DateOf(e.Timestamp),
     };
 
     public static void Apply(TouchpointLogged e, ProjectStatus p)
@@ -102,7 +102,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     /// <summary>Every fact moves the last-activity date forward (by business date) and may move the stage.</summary>
     private static void Touch(ProjectStatus p, DateOnly on)
     {
-        p.LastActivityOn = Later(p.LastActivityOn, on);
+        p.LatestFactOn = Later(p.LatestFactOn, on);
         p.Stage = ProjectStages.Derive(p);
     }
 

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Infrastructure.Validation;
+using ProjectCases.Projects.Status;
+using Wolverine.Http;
+
+namespace ProjectCases.Projects.Tenders;
+
+public sealed record RecordJapaneseBids(
+    [property: Required, MinLength(1), MaxLength(50)] IReadOnlyList<string> Bidders,
+    [property: Required, BusinessDate] DateOnly? SubmittedOn) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (Bidders.Any(string.IsNullOrWhiteSpace) || Bidders.Any(b => b.Length > 300))
+            yield return new ValidationResult("each bidder must be a company name of 1 to 300 characters.", [nameof(Bidders)]);
+    }
+}
+
+public static class RecordJapaneseBidsDecision
+{
+    public static Decision Decide(ProjectStatus project, Guid tenderId, RecordJapaneseBids command)
+    {
+        var (tender, refusal) = OpenTenders.Find(project, tenderId, "record bids");
+        if (refusal is not null) return refusal;
+        if (command.SubmittedOn < tender!.OpenedOn)
+            return Decision.Unprocessable($"Bids cannot be submitted ({command.SubmittedOn:yyyy-MM-dd}) before the tender opened ({tender.OpenedOn:yyyy-MM-dd}).");
+        return Decision.Accept(new JapaneseBidsRecorded(project.Id, tenderId, [.. command.Bidders.Select(b => b.Trim()).Distinct()], command.SubmittedOn!.Value));
+    }
+}
+
+public static class RecordJapaneseBidsEndpoint
+{
+    [WolverinePost("/api/projects/{id}/tenders/{tenderId}/bids"), Authorize(Roles = Roles.ProjectWriters)]
+    public static async Task<IResult> Post(Guid id, Guid tenderId, RecordJapaneseBids command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    {
+        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
+        if (refusal is not null) return refusal;
+        return ProjectWrites.Apply(stream!, RecordJapaneseBidsDecision.Decide(stream!.Aggregate!, tenderId, command), context,
+            version => new { id, version, tenderId });
+    }
+}
