@@ -38,9 +38,10 @@ public static class GetProjectEndpoint
         // A literal '+' of an offset arrives as a space unless the client encoded it (%2B).
         var text = query.Text("asOf")?.Replace(' ', '+');
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return TokyoTime.EndOfDay(date);
+        // PostgreSQL compares instants in UTC (Npgsql refuses other offsets).
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return TokyoTime.EndOfDay(date).ToUniversalTime();
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(text))
-            return instant;
+            return instant.ToUniversalTime();
         query.AddError("asOf", "must be a date (YYYY-MM-DD, the end of that day in Tokyo) or an instant with offset (2026-03-31T09:00:00+09:00).");
         return null;
     }
