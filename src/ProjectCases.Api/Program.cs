@@ -29,6 +29,8 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.Schema.For<IdempotencyRecord>());
 builder.AddProjectCasesWolverine();
 
+builder.Services.AddProjects();
+
 var app = builder.Build();
 
 app.UseExceptionHandler();

@@ -16,7 +16,8 @@ public sealed record TouchpointLogged(
 
 public sealed record TouchpointOutcomeRecorded(Guid ProjectId, Guid TouchpointId, string Outcome, DateOnly RecordedOn);
 
-public sealed record StudyStarted(Guid ProjectId, Guid StudyId, StudyType StudyType, DateOnly StartedOn, string? ConductedBy, string? Summary);
+/// <summary>StartedOn is null only for a study known from its completion alone (sample data); the API requires it.</summary>
+public sealed record StudyStarted(Guid ProjectId, Guid StudyId, StudyType StudyType, DateOnly? StartedOn, string? ConductedBy, string? Summary);
 
 public sealed record StudyCompleted(Guid ProjectId, Guid StudyId, DateOnly CompletedOn, string? Findings);
 

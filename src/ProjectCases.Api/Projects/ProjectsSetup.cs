@@ -1,11 +1,20 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Projects.SampleData;
 using ProjectCases.Projects.Status;
 
 namespace ProjectCases.Projects;
 
 public static class ProjectsSetup
 {
+    /// <summary>Services of the Projects feature: the sample-data loader, and loading it into an empty database.</summary>
+    public static IServiceCollection AddProjects(this IServiceCollection services)
+    {
+        services.AddSingleton<SampleDataLoader>();
+        services.AddHostedService<LoadSampleDataOnEmptyDatabase>();
+        return services;
+    }
+
     /// <summary>Project stream events (with stable stored names), the inline status projection and its indexes.</summary>
     public static void ConfigureProjects(this StoreOptions opts)
     {

@@ -13,6 +13,13 @@ public sealed record RecordAward(
     string? Winner, bool? JapaneseWinner, AwardType? AwardType, AwardScope? Scope, MoneyInput? Amount, decimal? AmountJpy, DateOnly? AwardedOn)
     : AwardTerms(Winner, JapaneseWinner, AwardType, Scope, Amount, AmountJpy, AwardedOn);
 
+public static class RecordAwardDecision
+{
+    public static Decision Decide(Guid projectId, RecordAward command, Guid awardId) =>
+        Decision.Accept(new ContractAwarded(projectId, awardId, null, command.Package.Trim(), command.Winner?.Trim(), command.JapaneseWinner!.Value,
+            command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value));
+}
+
 public static class RecordAwardEndpoint
 {
     [WolverinePost("/api/projects/{id}/awards"), Authorize(Roles = Roles.ProjectWriters)]
@@ -21,9 +28,7 @@ public static class RecordAwardEndpoint
         var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
         if (refusal is not null) return refusal;
         var awardId = Guid.CreateVersion7();
-        var awarded = new ContractAwarded(id, awardId, null, command.Package.Trim(), command.Winner?.Trim(), command.JapaneseWinner!.Value,
-            command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value);
-        return ProjectWrites.Apply(stream!, Decision.Accept(awarded), context,
+        return ProjectWrites.Apply(stream!, RecordAwardDecision.Decide(id, command, awardId), context,
             version => new { id, version, awardId }, createdAt: $"/api/projects/{id}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using ProjectCases.Api.Tests.Support;
+using Marten;
 using ProjectCases.Infrastructure.Auth;
 
 namespace ProjectCases.Api.Tests.Foundation;
@@ -58,6 +59,21 @@ public class Identity(ApiFixture fixture) : ApiTest(fixture)
             s.StatusCodeShouldBe(expected);
         }, company: role == "company" ? "Acme Construction" : null);
         if (expected == 403) Assert.Equal("Your role is not allowed to do this.", ReadJson(result).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task who_recorded_an_event_comes_from_the_token_not_the_body()
+    {
+        var created = await As("officer", s =>
+        {
+            s.Post.Json(GivenProjects.RailProject()).ToUrl("/api/projects");
+            s.StatusCodeShouldBe(201);
+        }, name: "tanaka.k");
+        var id = ReadJson(created).GetProperty("id").GetGuid();
+
+        await using var session = Store.QuerySession();
+        var registered = Assert.Single(await session.Events.FetchStreamAsync(id));
+        Assert.Equal("tanaka.k", registered.UserName);
     }
 
     [Fact]

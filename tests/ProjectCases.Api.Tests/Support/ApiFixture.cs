@@ -41,6 +41,7 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
+            builder.UseSetting("SampleData:LoadOnEmptyDatabase", "false");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {

@@ -36,6 +36,7 @@ public static class MartenSetup
                 // Who recorded each event (user name), the request's trace (correlation) and the
                 // message that caused it (causation) are stored as event metadata columns.
                 opts.Events.MetadataConfig.EnableAll();
+                opts.Events.MetadataConfig.UserNameEnabled = true; // not part of EnableAll()
                 // Needed for HotCold leader election with the stand-in lock package: docs/nuget-standins.md.
                 opts.Events.UseAdvisoryLockTransaction = true;
                 opts.Projections.UseIdentityMapForAggregates = true;

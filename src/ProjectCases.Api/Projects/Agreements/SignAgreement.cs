@@ -23,6 +23,13 @@ public sealed record SignAgreement(
     }
 }
 
+public static class SignAgreementDecision
+{
+    public static Decision Decide(Guid projectId, SignAgreement command, Guid agreementId) =>
+        Decision.Accept(new AgreementSigned(projectId, agreementId, command.AgreementType!.Value, command.Level!.Value, command.Title.Trim(),
+            [.. command.Parties.Select(p => p.Trim())], command.SignedOn!.Value, command.Tranche?.Trim()));
+}
+
 public static class SignAgreementEndpoint
 {
     /// <summary>MOU / MOC / LOI (political or administrative level), Exchange of Notes or Loan Agreement per tranche.</summary>
@@ -32,9 +39,7 @@ public static class SignAgreementEndpoint
         var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
         if (refusal is not null) return refusal;
         var agreementId = Guid.CreateVersion7();
-        var signed = new AgreementSigned(id, agreementId, command.AgreementType!.Value, command.Level!.Value, command.Title.Trim(),
-            [.. command.Parties.Select(p => p.Trim())], command.SignedOn!.Value, command.Tranche?.Trim());
-        return ProjectWrites.Apply(stream!, Decision.Accept(signed), context,
+        return ProjectWrites.Apply(stream!, SignAgreementDecision.Decide(id, command, agreementId), context,
             version => new { id, version, agreementId }, createdAt: $"/api/projects/{id}");
     }
 }

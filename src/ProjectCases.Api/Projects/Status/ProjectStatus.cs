@@ -56,7 +56,7 @@ public sealed class ProjectStatus
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
 
-public sealed record StudyEntry(Guid StudyId, StudyType StudyType, DateOnly StartedOn, DateOnly? CompletedOn);
+public sealed record StudyEntry(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
 
 public enum TenderState { Open, Awarded, Failed }
 

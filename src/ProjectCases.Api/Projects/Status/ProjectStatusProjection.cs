@@ -6,20 +6,41 @@ namespace ProjectCases.Projects.Status;
 /// <summary>Folds a project stream into its ProjectStatus. Pure: no clock, no lookups.</summary>
 public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStatus, Guid>
 {
-    public static ProjectStatus Create(IEvent<ProjectRegistered> e) => new()
+    public static ProjectStatus Create(IEvent<ProjectRegistered> e) => Start(e.Data, e.Timestamp);
+
+    public static ProjectStatus Start(ProjectRegistered e, DateTimeOffset recordedAt) => new()
     {
-        Id = e.Data.ProjectId,
-        Name = e.Data.Name,
-        NameJa = e.Data.NameJa,
-        Country = e.Data.Country,
-        Region = Countries.RegionOf(e.Data.Country),
-        Sector = e.Data.Sector,
-        Financing = e.Data.Financing,
-        LeadAgency = e.Data.LeadAgency,
-        Summary = e.Data.Summary,
-        RegisteredAt = e.Timestamp,
-        RegisteredOn = TokyoTime.DateOf(e.Timestamp),
+        Id = e.ProjectId,
+        Name = e.Name,
+        NameJa = e.NameJa,
+        Country = e.Country,
+        Region = Countries.RegionOf(e.Country),
+        Sector = e.Sector,
+        Financing = e.Financing,
+        LeadAgency = e.LeadAgency,
+        Summary = e.Summary,
+        RegisteredAt = recordedAt,
+        RegisteredOn = TokyoTime.DateOf(recordedAt),
     };
+
+    /// <summary>Folds one more event in memory (the daemon-free path, for decisions taken in a batch such as seeding).</summary>
+    public static void Evolve(ProjectStatus p, object e)
+    {
+        switch (e)
+        {
+            case TouchpointLogged x: Apply(x, p); break;
+            case TouchpointOutcomeRecorded x: Apply(x, p); break;
+            case StudyStarted x: Apply(x, p); break;
+            case StudyCompleted x: Apply(x, p); break;
+            case AgreementSigned x: Apply(x, p); break;
+            case TenderOpened x: Apply(x, p); break;
+            case JapaneseBidsRecorded x: Apply(x, p); break;
+            case ContractAwarded x: Apply(x, p); break;
+            case TenderFailed x: Apply(x, p); break;
+            case ProjectStatusChanged x: Apply(x, p); break;
+        }
+        p.Version++;
+    }
 
     public static void Apply(TouchpointLogged e, ProjectStatus p)
     {
@@ -39,8 +60,9 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     public static void Apply(StudyStarted e, ProjectStatus p)
     {
         p.Studies.Add(new StudyEntry(e.StudyId, e.StudyType, e.StartedOn, null));
-        p.LatestStudyOn = Later(p.LatestStudyOn, e.StartedOn);
-        Touch(p, e.StartedOn);
+        if (e.StartedOn is not { } on) return;
+        p.LatestStudyOn = Later(p.LatestStudyOn, on);
+        Touch(p, on);
     }
 
     public static void Apply(StudyCompleted e, ProjectStatus p)

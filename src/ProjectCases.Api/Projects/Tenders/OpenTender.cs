@@ -21,6 +21,12 @@ public sealed record OpenTender(
     }
 }
 
+public static class OpenTenderDecision
+{
+    public static Decision Decide(Guid projectId, OpenTender command, Guid tenderId) =>
+        Decision.Accept(new TenderOpened(projectId, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn!.Value, command.Deadline));
+}
+
 public static class OpenTenderEndpoint
 {
     [WolverinePost("/api/projects/{id}/tenders"), Authorize(Roles = Roles.ProjectWriters)]
@@ -29,8 +35,7 @@ public static class OpenTenderEndpoint
         var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
         if (refusal is not null) return refusal;
         var tenderId = Guid.CreateVersion7();
-        var opened = new TenderOpened(id, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn!.Value, command.Deadline);
-        return ProjectWrites.Apply(stream!, Decision.Accept(opened), context,
+        return ProjectWrites.Apply(stream!, OpenTenderDecision.Decide(id, command, tenderId), context,
             version => new { id, version, tenderId }, createdAt: $"/api/projects/{id}");
     }
 }

@@ -1,0 +1,71 @@
+using JasperFx.Events;
+using Marten;
+using ProjectCases.Infrastructure;
+using ProjectCases.Projects.Status;
+
+namespace ProjectCases.Projects.SampleData;
+
+public sealed record SampleLoadResult(int Loaded, int AlreadyPresent, IReadOnlyList<string> Refusals);
+
+/// <summary>
+/// Loads the sample projects, each in one transaction, through the API's validation and decisions.
+/// Idempotent: a project's id is derived from its sample key, and a project already present is skipped.
+/// </summary>
+public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider services, TimeProvider clock, ILogger<SampleDataLoader> logger)
+{
+    public const string RecordedBy = "system:seed-sample";
+    private static readonly Guid Namespace = new("5b0f3c1e-8d2a-4c6b-9a51-2f7e8c4d1a90");
+
+    public static Guid ProjectId(string key) => NameBasedGuid.Create(Namespace, key);
+
+    public async Task<SampleLoadResult> LoadAsync(string path, CancellationToken ct)
+    {
+        var file = SampleFile.Load(path);
+        int loaded = 0, present = 0;
+        var refusals = new List<string>();
+        foreach (var sample in file.Projects)
+        {
+            var id = ProjectId(sample.Key);
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = RecordedBy;
+            if (await session.Events.FetchStreamStateAsync(id, ct) is not null) { present++; continue; }
+
+            var (events, refused) = Decide(id, sample);
+            if (refused.Count > 0) { refusals.AddRange(refused); continue; }
+            session.Events.StartStream<ProjectStatus>(id, events);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                loaded++;
+            }
+            catch (ExistingStreamIdCollisionException)
+            {
+                present++; // loaded concurrently by another process
+            }
+        }
+        foreach (var refusal in refusals) logger.LogWarning("Sample data refused: {Refusal}", refusal);
+        return new SampleLoadResult(loaded, present, refusals);
+    }
+
+    private (List<object> Events, List<string> Refusals) Decide(Guid id, SampleProject sample)
+    {
+        var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary);
+        var refusals = new List<string>();
+        if (!Countries.IsKnown(sample.Country)) refusals.Add($"{sample.Key}: unknown country {sample.Country}");
+        var project = ProjectStatusProjection.Start(registered, clock.GetUtcNow());
+        project.Version = 1;
+        var events = new List<object> { registered };
+        for (var position = 0; position < sample.Timeline.Count; position++)
+        {
+            var decision = SampleTimeline.Decide(project, sample.Timeline[position], position, services);
+            if (decision.Refusal is { } refusal)
+            {
+                refusals.Add($"{sample.Key} entry {position} ({sample.Timeline[position].Type}): {refusal.Detail}");
+                continue;
+            }
+            foreach (var e in decision.Events) ProjectStatusProjection.Evolve(project, e);
+            events.AddRange(decision.Events);
+        }
+        return (events, refusals);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ProjectCases.Projects.SampleData;
+
+/// <summary>The shape of SampleData/projects.json (drawn from seed 001's annex; see SampleData/README.md).</summary>
+public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Projects)
+{
+    public static readonly string DefaultPath = Path.Combine(AppContext.BaseDirectory, "SampleData", "projects.json");
+
+    public static SampleFile Load(string path)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        return JsonSerializer.Deserialize<SampleFile>(File.ReadAllText(path), options)
+               ?? throw new InvalidOperationException($"{path} is empty.");
+    }
+}
+
+public sealed record SampleProject(
+    string Key, string Name, string? NameJa, string Country, Sector Sector, Financing Financing, string? Summary,
+    string SourceLines, IReadOnlyList<SampleEntry> Timeline);
+
+/// <summary>One fact of a sample timeline; which fields are set depends on Type (validate_projects.py).
+/// Reason is a TenderFailureReason name for TenderFailed and free text for StatusChanged.</summary>
+public sealed record SampleEntry(
+    DateOnly On, bool Approx, string Type, string SourceLines,
+    TouchpointKind? Kind, JapanLevel? JapanLevel, string? Counterpart, string? Summary,
+    StudyType? StudyType, AgreementType? AgreementType, AgreementLevel? Level, string? Title, IReadOnlyList<string>? Parties, string? Tranche,
+    string? Package, TenderType? TenderType, AwardScope? Scope, bool? JapaneseWinner, AwardType? AwardType,
+    ProjectStatusValue? Status, string? Reason);

@@ -1,0 +1,52 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectCases.Api.Tests.Support;
+using ProjectCases.Projects.SampleData;
+
+namespace ProjectCases.Api.Tests.Projects;
+
+public class SampleDataLoading(ApiFixture fixture) : ApiTest(fixture)
+{
+    private SampleDataLoader Loader => Host.Services.GetRequiredService<SampleDataLoader>();
+
+    [Fact]
+    public async Task every_sample_project_loads_without_a_refusal_and_a_second_run_changes_nothing()
+    {
+        var expected = SampleFile.Load(SampleFile.DefaultPath).Projects.Count;
+
+        var first = await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
+        Assert.Empty(first.Refusals);
+        Assert.Equal(expected, first.Loaded);
+        var eventsAfterFirst = await EventCount();
+
+        var second = await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
+        Assert.Equal((0, expected), (second.Loaded, second.AlreadyPresent));
+        Assert.Equal(eventsAfterFirst, await EventCount());
+    }
+
+    [Fact]
+    public async Task a_sample_project_reads_as_the_source_describes_it()
+    {
+        await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
+        var hsr = await new ProjectApi(Host, SampleDataLoader.ProjectId("mumbai-ahmedabad-hsr")).Read();
+        Assert.Equal("IN", hsr.GetProperty("country").GetString());
+        Assert.Equal("UnderConstruction", hsr.GetProperty("status").GetString());
+        Assert.Equal("Construction", hsr.GetProperty("stage").GetString());
+
+        var bridge = await new ProjectApi(Host, SampleDataLoader.ProjectId("cebu-mactan-fourth-bridge")).Read();
+        var study = bridge.GetProperty("studies").EnumerateArray().Single(s => s.GetProperty("studyType").GetString() == "DetailedDesign");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, study.GetProperty("startedOn").ValueKind); // not in the source: not invented
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, study.GetProperty("completedOn").ValueKind);
+
+        await using var session = Store.QuerySession();
+        var recordedBy = (await session.Events.FetchStreamAsync(hsr.GetProperty("id").GetGuid())).Select(e => e.UserName).Distinct();
+        Assert.Equal([SampleDataLoader.RecordedBy], recordedBy);
+    }
+
+    private async Task<long> EventCount()
+    {
+        await using var session = Store.QuerySession();
+        return (await session.Events.FetchStreamStateAsync(SampleDataLoader.ProjectId("mumbai-ahmedabad-hsr")))!.Version
+               + await session.Events.QueryAllRawEvents().CountAsync();
+    }
+}
