@@ -36,6 +36,7 @@ public static class ProjectsSetup
             .Duplicate(p => p.Country)
             .Duplicate(p => p.Sector)
             .Duplicate(p => p.Stage)
+            .Duplicate(p => p.Status)
             .Duplicate(p => p.Name);
     }
 }

@@ -47,7 +47,8 @@ public class RegisteringAndReadingProjects(ApiFixture fixture) : ApiTest(fixture
     {
         await GivenProjects.Registered(Host, new { name = "Manila Metro", nameJa = "マニラ首都圏地下鉄", country = "PH", sector = "Rail", financing = "YenLoan" });
         await GivenProjects.Registered(Host, new { name = "Patimban Port", nameJa = "パティンバン港", country = "ID", sector = "Port", financing = "YenLoan" });
-        await GivenProjects.Registered(Host, new { name = "Jakarta MRT", nameJa = "ジャカルタ都市高速鉄道", country = "ID", sector = "Rail", financing = "YenLoan" });
+        var jakarta = await GivenProjects.Registered(Host, new { name = "Jakarta MRT", nameJa = "ジャカルタ都市高速鉄道", country = "ID", sector = "Rail", financing = "YenLoan" });
+        await new ProjectApi(Host, jakarta).Post("/status", new { status = "UnderConstruction", reason = "Works", effectiveOn = "2024-01-01" });
 
         async Task<string> List(string query)
         {
@@ -61,6 +62,9 @@ public class RegisteringAndReadingProjects(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal("Jakarta MRT | Patimban Port (total 2)", await List("?country=ID"));
         Assert.Equal("Jakarta MRT (total 1)", await List("?country=ID&sector=Rail"));
         Assert.Equal("Manila Metro (total 1)", await List("?q=manila"));
+        Assert.Equal("Jakarta MRT (total 1)", await List("?status=UnderConstruction"));
+        Assert.Equal("Jakarta MRT (total 1)", await List("?stage=Construction"));
+        Assert.Equal("Manila Metro | Patimban Port (total 2)", await List("?stage=Discovery"));
         Assert.Equal("Patimban Port (total 1)", await List("?q=" + Uri.EscapeDataString("パティンバン")));
         Assert.Equal("Manila Metro (total 3)", await List("?page=2&pageSize=1"));
 
