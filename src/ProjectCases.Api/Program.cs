@@ -10,6 +10,7 @@ using ProjectCases.Infrastructure.OpenApi;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Projects;
+using ProjectCases.Troubles;
 
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
 
@@ -26,10 +27,12 @@ builder.AddProjectCasesTelemetry();
 
 builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureProjects(),
+    opts => opts.ConfigureTroubles(),
     opts => opts.Schema.For<IdempotencyRecord>());
 builder.AddProjectCasesWolverine();
 
 builder.Services.AddProjects();
+builder.Services.AddTroubles(builder.Configuration);
 
 var app = builder.Build();
 

@@ -130,7 +130,7 @@ public class ProjectRefusals(ApiFixture fixture) : ApiTest(fixture)
         var (project, version) = await Given(p => p.Post("/touchpoints", ProjectApi.Touchpoint(), 201));
         var problem = await project.Send($"/api/projects/{project.Id}/agreements",
             new { agreementType = "MOU", level = "Political", title = "MOU", parties = new[] { "A", "B" }, signedOn = "2024-05-11" }, 412, ifMatch: "\"1\"");
-        Assert.Contains("the project is at version 2", problem.GetProperty("detail").GetString());
+        Assert.Contains("is at version 2", problem.GetProperty("detail").GetString());
         Assert.Equal(version, await StreamVersion(project.Id));
     }
 

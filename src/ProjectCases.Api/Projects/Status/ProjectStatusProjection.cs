@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using ProjectCases.Troubles;
 
 namespace ProjectCases.Projects.Status;
 
@@ -114,6 +115,13 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         p.StatusEffectiveOn = e.EffectiveOn;
         Touch(p, e.EffectiveOn);
     }
+
+    // Trouble cases report onto the project's stream too (Troubles feature): reported and reopened count as open, closed does not.
+    public static void Apply(TroubleReported e, ProjectStatus p) => p.OpenTroubleCount++;
+
+    public static void Apply(TroubleReopened e, ProjectStatus p) => p.OpenTroubleCount++;
+
+    public static void Apply(TroubleClosed e, ProjectStatus p) => p.OpenTroubleCount = Math.Max(0, p.OpenTroubleCount - 1);
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)
     {

@@ -1,0 +1,20 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using Wolverine.Http;
+
+namespace ProjectCases.Troubles.Cases;
+
+public static class GetTroubleEndpoint
+{
+    /// <summary>The case with its timeline; internal lines and the assignee only for the hotline and auditors.</summary>
+    [WolverineGet("/api/troubles/{id}"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
+    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var trouble = await session.LoadAsync<TroubleCase>(id, ct);
+        if (trouble is null || !TroubleAccess.CanSee(context.User, trouble)) return TroubleAccess.NotFound(id);
+        context.Response.Headers.ETag = IfMatch.ETag(trouble.Version);
+        return Results.Ok(TroubleCaseView.For(trouble, TroubleAccess.CompanyOf(context.User) is not null, clock.GetUtcNow()));
+    }
+}

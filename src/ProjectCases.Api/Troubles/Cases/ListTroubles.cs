@@ -1,0 +1,36 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using Wolverine.Http;
+
+namespace ProjectCases.Troubles.Cases;
+
+public static class ListTroublesEndpoint
+{
+    /// <summary>Filters `status`, `category`, `priority`, `projectId`; newest first. Company users see only their own cases.</summary>
+    [WolverineGet("/api/troubles"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var status = query.Enum<TroubleStatus>("status");
+        var category = query.Enum<TroubleCategory>("category");
+        var priority = query.Enum<Priority>("priority");
+        var projectId = query.Guid("projectId");
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+
+        IQueryable<TroubleCase> cases = session.Query<TroubleCase>();
+        if (TroubleAccess.CompanyOf(context.User) is { } company) cases = cases.Where(c => c.ReporterCompany == company);
+        if (status is not null) cases = cases.Where(c => c.Status == status.Value);
+        if (category is not null) cases = cases.Where(c => c.Category == category.Value);
+        if (priority is not null) cases = cases.Where(c => c.Priority == priority.Value);
+        if (projectId is not null) cases = cases.Where(c => c.ProjectId == projectId.Value);
+
+        var found = await cases.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
+        var forCompany = TroubleAccess.CompanyOf(context.User) is not null;
+        var now = clock.GetUtcNow();
+        return Results.Ok(new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, forCompany, now))], page, pageSize, found.TotalItemCount));
+    }
+}

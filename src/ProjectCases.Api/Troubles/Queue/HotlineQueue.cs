@@ -1,0 +1,51 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Troubles.Cases;
+using Wolverine.Http;
+
+namespace ProjectCases.Troubles.Queue;
+
+public sealed record QueueItem(
+    Guid Id, Guid ProjectId, TroubleCategory Category, string Summary, string Company, Priority Priority, bool Triaged, string? Assignee,
+    DateTimeOffset ReportedAt, DateTimeOffset FirstResponseDue, DateTimeOffset? FirstRespondedAt, DateTimeOffset ResolutionDue,
+    DateTimeOffset? NextDueAt, bool FirstResponseOverdue, bool ResolutionOverdue, bool Overdue);
+
+public static class HotlineQueueEndpoint
+{
+    /// <summary>
+    /// Open cases, most urgent priority first, then the nearest deadline still running. Filters `assignee`,
+    /// `priority`, `overdue`. Reads indexed columns of the case documents (TroublesSetup).
+    /// </summary>
+    [WolverineGet("/api/hotline/queue"), Authorize(Roles = Roles.Hotline)]
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var assignee = query.Text("assignee");
+        var priority = query.Enum<Priority>("priority");
+        var overdueText = query.Text("overdue");
+        if (overdueText is not null && !bool.TryParse(overdueText, out _)) query.AddError("overdue", "must be true or false.");
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+
+        var now = clock.GetUtcNow();
+        IQueryable<TroubleCase> open = session.Query<TroubleCase>().Where(c => c.Status == TroubleStatus.Open);
+        if (assignee is not null) open = open.Where(c => c.Assignee == assignee);
+        if (priority is not null) open = open.Where(c => c.PriorityRank == (int)priority.Value);
+        if (overdueText is not null)
+        {
+            open = bool.Parse(overdueText)
+                ? open.Where(c => c.NextDueAt < now || c.FirstResponseBreached || c.ResolutionBreached)
+                : open.Where(c => c.NextDueAt >= now && !c.FirstResponseBreached && !c.ResolutionBreached);
+        }
+
+        var found = await open.OrderBy(c => c.PriorityRank).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
+        var items = found.Select(c => new QueueItem(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee,
+            c.ReportedAt, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt,
+            c.FirstResponseBreached || c.FirstRespondedAt is null && c.FirstResponseDue < now,
+            c.ResolutionBreached || c.ResolutionDue < now, TroubleCaseView.IsOverdue(c, now))).ToList();
+        return Results.Ok(new ListPage<QueueItem>(items, page, pageSize, found.TotalItemCount));
+    }
+}
