@@ -62,7 +62,7 @@ public class LifecycleDecisions
         var project = new ProjectStatus { Id = Guid.NewGuid(), Studies = [new StudyEntry(study, StudyType.FeasibilityStudy, new DateOnly(2023, 4, 1), null)] };
         var completion = new CompleteStudy(new DateOnly(2023, 10, 1), null);
         var first = CompleteStudyDecision.Decide(project, study, completion);
-        foreach (var e in first.Events) ProjectStatusProjection.Evolve(project, e);
+        foreach (var e in first.Events) ProjectStatusProjection.Fold(project, e);
         Assert.Equal(409, CompleteStudyDecision.Decide(project, study, completion).Refusal!.Status);
         Assert.Equal(ProjectStage.Formation, project.Stage);
     }

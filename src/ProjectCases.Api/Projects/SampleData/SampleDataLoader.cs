@@ -53,7 +53,6 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
         var refusals = new List<string>();
         if (!Countries.IsKnown(sample.Country)) refusals.Add($"{sample.Key}: unknown country {sample.Country}");
         var project = ProjectStatusProjection.Start(registered, clock.GetUtcNow());
-        project.Version = 1;
         var events = new List<object> { registered };
         for (var position = 0; position < sample.Timeline.Count; position++)
         {
@@ -63,7 +62,11 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
                 refusals.Add($"{sample.Key} entry {position} ({sample.Timeline[position].Type}): {refusal.Detail}");
                 continue;
             }
-            foreach (var e in decision.Events) ProjectStatusProjection.Evolve(project, e);
+            foreach (var e in decision.Events)
+            {
+                ProjectStatusProjection.Fold(project, e);
+                project.Version++;
+            }
             events.AddRange(decision.Events);
         }
         return (events, refusals);

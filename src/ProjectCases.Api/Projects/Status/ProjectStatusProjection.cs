@@ -7,7 +7,17 @@ namespace ProjectCases.Projects.Status;
 /// <summary>Folds a project stream into its ProjectStatus. Pure: no clock, no lookups.</summary>
 public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStatus, Guid>
 {
-    public static ProjectStatus Create(IEvent<ProjectRegistered> e) => Start(e.Data, e.Timestamp);
+    /// <summary>
+    /// Explicit fold. Some events live on two streams (a case's TroubleReported is also appended to its
+    /// project): a snapshot starts only from ProjectRegistered, so a trouble-case stream never becomes a project.
+    /// </summary>
+    public override ProjectStatus? Evolve(ProjectStatus? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null) return e.Data is ProjectRegistered registered ? Start(registered, e.Timestamp) : null;
+        Fold(snapshot, e.Data);
+        snapshot.Version = e.Version;
+        return snapshot;
+    }
 
     public static ProjectStatus Start(ProjectRegistered e, DateTimeOffset recordedAt) => new()
     {
@@ -22,28 +32,31 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Summary = e.Summary,
         RegisteredAt = recordedAt,
         RegisteredOn = TokyoTime.DateOf(recordedAt),
+        Version = 1,
     };
 
-    /// <summary>Folds one more event in memory (the daemon-free path, for decisions taken in a batch such as seeding).</summary>
-    public static void Evolve(ProjectStatus p, object e)
+    /// <summary>Folds one event into the project (also used in memory, e.g. when seeding sample data).</summary>
+    public static void Fold(ProjectStatus p, object e)
     {
         switch (e)
         {
-            case TouchpointLogged x: Apply(x, p); break;
-            case TouchpointOutcomeRecorded x: Apply(x, p); break;
-            case StudyStarted x: Apply(x, p); break;
-            case StudyCompleted x: Apply(x, p); break;
-            case AgreementSigned x: Apply(x, p); break;
-            case TenderOpened x: Apply(x, p); break;
-            case JapaneseBidsRecorded x: Apply(x, p); break;
-            case ContractAwarded x: Apply(x, p); break;
-            case TenderFailed x: Apply(x, p); break;
-            case ProjectStatusChanged x: Apply(x, p); break;
+            case TouchpointLogged x: On(x, p); break;
+            case TouchpointOutcomeRecorded x: On(x, p); break;
+            case StudyStarted x: On(x, p); break;
+            case StudyCompleted x: On(x, p); break;
+            case AgreementSigned x: On(x, p); break;
+            case TenderOpened x: On(x, p); break;
+            case JapaneseBidsRecorded x: On(x, p); break;
+            case ContractAwarded x: On(x, p); break;
+            case TenderFailed x: On(x, p); break;
+            case ProjectStatusChanged x: On(x, p); break;
+            case TroubleReported: p.OpenTroubleCount++; break;
+            case TroubleReopened: p.OpenTroubleCount++; break;
+            case TroubleClosed: p.OpenTroubleCount = Math.Max(0, p.OpenTroubleCount - 1); break;
         }
-        p.Version++;
     }
 
-    public static void Apply(TouchpointLogged e, ProjectStatus p)
+    private static void On(TouchpointLogged e, ProjectStatus p)
     {
         p.TouchpointCount++;
         p.Touchpoints.Add(new TouchpointEntry(e.TouchpointId, e.Kind, e.OccurredOn, e.Outcome is not null));
@@ -51,14 +64,14 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Touch(p, e.OccurredOn);
     }
 
-    public static void Apply(TouchpointOutcomeRecorded e, ProjectStatus p)
+    private static void On(TouchpointOutcomeRecorded e, ProjectStatus p)
     {
         var index = p.Touchpoints.FindIndex(t => t.TouchpointId == e.TouchpointId);
         if (index >= 0) p.Touchpoints[index] = p.Touchpoints[index] with { HasOutcome = true };
         Touch(p, e.RecordedOn);
     }
 
-    public static void Apply(StudyStarted e, ProjectStatus p)
+    private static void On(StudyStarted e, ProjectStatus p)
     {
         p.Studies.Add(new StudyEntry(e.StudyId, e.StudyType, e.StartedOn, null));
         if (e.StartedOn is not { } on) return;
@@ -66,7 +79,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Touch(p, on);
     }
 
-    public static void Apply(StudyCompleted e, ProjectStatus p)
+    private static void On(StudyCompleted e, ProjectStatus p)
     {
         var index = p.Studies.FindIndex(s => s.StudyId == e.StudyId);
         if (index >= 0) p.Studies[index] = p.Studies[index] with { CompletedOn = e.CompletedOn };
@@ -74,7 +87,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Touch(p, e.CompletedOn);
     }
 
-    public static void Apply(AgreementSigned e, ProjectStatus p)
+    private static void On(AgreementSigned e, ProjectStatus p)
     {
         p.AgreementCount++;
         if (e.Level == AgreementLevel.Political) p.PoliticalAgreementCount++;
@@ -83,19 +96,19 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Touch(p, e.SignedOn);
     }
 
-    public static void Apply(TenderOpened e, ProjectStatus p)
+    private static void On(TenderOpened e, ProjectStatus p)
     {
         p.Tenders.Add(new TenderEntry(e.TenderId, e.Package, e.TenderType, e.OpenedOn, e.Deadline, TenderState.Open, []));
         Touch(p, e.OpenedOn);
     }
 
-    public static void Apply(JapaneseBidsRecorded e, ProjectStatus p)
+    private static void On(JapaneseBidsRecorded e, ProjectStatus p)
     {
         UpdateTender(p, e.TenderId, t => t with { JapaneseBidders = [.. t.JapaneseBidders, .. e.Bidders.Except(t.JapaneseBidders)] });
         Touch(p, e.SubmittedOn);
     }
 
-    public static void Apply(ContractAwarded e, ProjectStatus p)
+    private static void On(ContractAwarded e, ProjectStatus p)
     {
         if (e.TenderId is { } tenderId) UpdateTender(p, tenderId, t => t with { State = TenderState.Awarded });
         p.Awards.Add(new AwardEntry(e.AwardId, e.TenderId, e.Package, e.Winner, e.JapaneseWinner, e.AwardType, e.Scope,
@@ -103,25 +116,21 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Touch(p, e.AwardedOn);
     }
 
-    public static void Apply(TenderFailed e, ProjectStatus p)
+    private static void On(TenderFailed e, ProjectStatus p)
     {
         UpdateTender(p, e.TenderId, t => t with { State = TenderState.Failed });
         Touch(p, e.On);
     }
 
-    public static void Apply(ProjectStatusChanged e, ProjectStatus p)
+    private static void On(ProjectStatusChanged e, ProjectStatus p)
     {
         p.Status = e.Status;
         p.StatusEffectiveOn = e.EffectiveOn;
         Touch(p, e.EffectiveOn);
     }
 
-    // Trouble cases report onto the project's stream too (Troubles feature): reported and reopened count as open, closed does not.
-    public static void Apply(TroubleReported e, ProjectStatus p) => p.OpenTroubleCount++;
-
-    public static void Apply(TroubleReopened e, ProjectStatus p) => p.OpenTroubleCount++;
-
-    public static void Apply(TroubleClosed e, ProjectStatus p) => p.OpenTroubleCount = Math.Max(0, p.OpenTroubleCount - 1);
+    // Trouble cases report onto the project's stream too (Troubles feature): reported and reopened count as
+    // open, closed does not (see Fold).
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)
     {

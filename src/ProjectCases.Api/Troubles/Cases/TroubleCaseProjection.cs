@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten.Events.Aggregation;
 
 namespace ProjectCases.Troubles.Cases;
@@ -5,7 +6,32 @@ namespace ProjectCases.Troubles.Cases;
 /// <summary>Folds a case stream into its TroubleCase. Pure: due times come from the events themselves.</summary>
 public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, Guid>
 {
-    public static TroubleCase Create(TroubleReported e)
+    /// <summary>
+    /// Explicit fold. TroubleReported, TroubleClosed and TroubleReopened are also appended to the project's
+    /// stream: a case starts only from a TroubleReported whose case id is the stream's own id.
+    /// </summary>
+    public override TroubleCase? Evolve(TroubleCase? snapshot, Guid id, IEvent e)
+    {
+        if (snapshot is null) return e.Data is TroubleReported reported && reported.TroubleId == id ? Open(reported) : null;
+        switch (e.Data)
+        {
+            case TroubleTriaged x: On(x, snapshot); break;
+            case TroubleAssigned x: On(x, snapshot); break;
+            case AgencyConsulted x: On(x, snapshot); break;
+            case TopClaimMade x: On(x, snapshot); break;
+            case TroubleNoteAdded x: On(x, snapshot); break;
+            case TroubleResolved x: On(x, snapshot); break;
+            case ResolutionAcknowledged x: On(x, snapshot); break;
+            case TroubleClosed x: On(x, snapshot); break;
+            case TroubleReopened x: On(x, snapshot); break;
+            case FirstResponseOverdue x: On(x, snapshot); break;
+            case ResolutionOverdue x: On(x, snapshot); break;
+        }
+        snapshot.Version = e.Version;
+        return snapshot;
+    }
+
+    private static TroubleCase Open(TroubleReported e)
     {
         var c = new TroubleCase
         {
@@ -17,7 +43,7 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
         return c;
     }
 
-    public static void Apply(TroubleTriaged e, TroubleCase c)
+    private static void On(TroubleTriaged e, TroubleCase c)
     {
         (c.Priority, c.PriorityRank, c.Category, c.Triaged) = (e.Priority, (int)e.Priority, e.Category, true);
         (c.FirstResponseDue, c.ResolutionDue) = (e.Dues.FirstResponseDue, e.Dues.ResolutionDue);
@@ -25,60 +51,60 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
         Log(c, e.At, "Triaged", $"Priority {e.Priority}, category {e.Category}", false);
     }
 
-    public static void Apply(TroubleAssigned e, TroubleCase c)
+    private static void On(TroubleAssigned e, TroubleCase c)
     {
         c.Assignee = e.Officer;
         Log(c, e.At, "Assigned", $"Assigned to {e.Officer}", true);
     }
 
-    public static void Apply(AgencyConsulted e, TroubleCase c)
+    private static void On(AgencyConsulted e, TroubleCase c)
     {
         Respond(c, e.At);
         Log(c, e.At, "AgencyConsulted", $"{e.Agency}: {e.Note}", true);
     }
 
-    public static void Apply(TopClaimMade e, TroubleCase c) =>
+    private static void On(TopClaimMade e, TroubleCase c) =>
         Log(c, e.At, "TopClaimMade", $"Top claim by {e.RaisedBy} to {e.RaisedWith} on {e.RaisedOn:yyyy-MM-dd}{(e.Channel is null ? "" : $" ({e.Channel})")}", false);
 
-    public static void Apply(TroubleNoteAdded e, TroubleCase c)
+    private static void On(TroubleNoteAdded e, TroubleCase c)
     {
         if (!e.ByCompany && e.Visibility == NoteVisibility.Shared) Respond(c, e.At);
         Log(c, e.At, e.ByCompany ? "CompanyNote" : "Note", e.Text, e.Visibility == NoteVisibility.Internal);
     }
 
-    public static void Apply(TroubleResolved e, TroubleCase c)
+    private static void On(TroubleResolved e, TroubleCase c)
     {
         (c.Status, c.Outcome, c.ResolutionSummary, c.ResolvedAt, c.Acknowledged) = (TroubleStatus.Resolved, e.Outcome, e.Summary, e.At, false);
         Respond(c, e.At);
         Log(c, e.At, "Resolved", $"{e.Outcome}: {e.Summary}", false);
     }
 
-    public static void Apply(ResolutionAcknowledged e, TroubleCase c)
+    private static void On(ResolutionAcknowledged e, TroubleCase c)
     {
         c.Acknowledged = true;
         Log(c, e.At, "Acknowledged", "The reporting company accepted the resolution", false);
     }
 
-    public static void Apply(TroubleClosed e, TroubleCase c)
+    private static void On(TroubleClosed e, TroubleCase c)
     {
         (c.Status, c.ClosedAt) = (TroubleStatus.Closed, e.At);
         Log(c, e.At, "Closed", "Case closed", false);
     }
 
-    public static void Apply(TroubleReopened e, TroubleCase c)
+    private static void On(TroubleReopened e, TroubleCase c)
     {
         (c.Status, c.ResolvedAt, c.ClosedAt, c.Outcome, c.ResolutionSummary, c.Acknowledged) = (TroubleStatus.Open, null, null, null, null, false);
         (c.ResolutionDue, c.ResolutionBreached) = (e.ResolutionDue, false);
         Log(c, e.At, "Reopened", e.Reason, false);
     }
 
-    public static void Apply(FirstResponseOverdue e, TroubleCase c)
+    private static void On(FirstResponseOverdue e, TroubleCase c)
     {
         c.FirstResponseBreached = true;
         Log(c, e.DueAt, "FirstResponseOverdue", "First response not given by its due time", true);
     }
 
-    public static void Apply(ResolutionOverdue e, TroubleCase c)
+    private static void On(ResolutionOverdue e, TroubleCase c)
     {
         c.ResolutionBreached = true;
         Log(c, e.DueAt, "ResolutionOverdue", "Not resolved by its due time", true);

@@ -18,7 +18,7 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly> holidays)
         if (target.EndsWith("bd") && int.TryParse(target[..^2], CultureInfo.InvariantCulture, out var days) && days > 0)
             return AddBusinessDays(start, days);
         if (target.EndsWith('h') && double.TryParse(target[..^1], CultureInfo.InvariantCulture, out var hours) && hours > 0)
-            return start.AddHours(hours);
+            return start.ToUniversalTime().AddHours(hours);
         throw new FormatException($"Service-level target '{target}' must be hours (\"4h\") or business days (\"5bd\").");
     }
 
@@ -32,6 +32,6 @@ public sealed class BusinessCalendar(IEnumerable<DateOnly> holidays)
             if (IsBusinessDay(day)) counted++;
         }
         var result = day.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-        return new DateTimeOffset(result, TokyoTime.Zone.GetUtcOffset(result));
+        return new DateTimeOffset(result, TokyoTime.Zone.GetUtcOffset(result)).ToUniversalTime(); // stored and compared in UTC
     }
 }
