@@ -21,7 +21,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
 
     /// <summary>The application's clock; tests move it to reach deadlines.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; } = new();
 
     public string ConnectionString { get; private set; } = "";
 
