@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ProjectCases.Infrastructure.Postgres;
 using Wolverine;
 

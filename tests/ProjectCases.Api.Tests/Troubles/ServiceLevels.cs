@@ -9,7 +9,7 @@ using Wolverine;
 namespace ProjectCases.Api.Tests.Troubles;
 
 /// <summary>
-/// Deadlines move with the application's clock (a FakeTimeProvider here). The scheduled checks are
+/// Deadlines move with the application's clock (a TestClock here). The scheduled checks are
 /// durable Wolverine envelopes in PostgreSQL; the tests deliver them by hand at the moment they fall due.
 /// </summary>
 public class ServiceLevels(ApiFixture fixture) : ApiTest(fixture)
