@@ -1,4 +1,5 @@
 using JasperFx;
+using ProjectCases.Audit;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Errors;
@@ -28,11 +29,13 @@ builder.AddProjectCasesTelemetry();
 builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureProjects(),
     opts => opts.ConfigureTroubles(),
-    opts => opts.Schema.For<IdempotencyRecord>());
+    opts => opts.Schema.For<IdempotencyRecord>())
+    .AddAuditSealing();
 builder.AddProjectCasesWolverine();
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
+builder.Services.AddAudit();
 
 var app = builder.Build();
 

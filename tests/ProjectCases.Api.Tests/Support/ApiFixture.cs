@@ -45,8 +45,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton(clock);
-                // One node: no leader election to wait for.
-                services.MartenDaemonModeIsSolo();
+                // Wolverine on one node: no leader election for its agents. Marten's daemon keeps the
+                // production HotCold mode (with Solo it recorded no progress under Wolverine's integration).
                 services.RunWolverineInSoloMode();
             });
         });

@@ -18,13 +18,13 @@ public static class MartenSetup
     /// The event store and documents. Each feature adds its own events and projections through
     /// the <paramref name="features"/> callbacks so that this file stays feature-agnostic.
     /// </summary>
-    public static IServiceCollection AddProjectCasesMarten(this IServiceCollection services,
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddProjectCasesMarten(this IServiceCollection services,
         params Action<StoreOptions>[] features)
     {
         services.AddSingleton<DatabaseConnection>();
         services.AddHostedService<LocalPostgresLifetime>();
 
-        services.AddMarten(provider =>
+        return services.AddMarten(provider =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(provider.GetRequiredService<DatabaseConnection>().ConnectionString);
@@ -51,7 +51,5 @@ public static class MartenSetup
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
-
-        return services;
     }
 }

@@ -1,0 +1,27 @@
+using Marten;
+using ProjectCases.Audit.Sealing;
+
+namespace ProjectCases.Audit;
+
+public static class AuditSetup
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<StoredEvents>();
+        services.AddSingleton<ChainVerifier>();
+        return services;
+    }
+
+    /// <summary>The seals of the hash chain and the subscription that writes them.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddAuditSealing(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+    {
+        marten.Services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<EventSeal>().Duplicate(s => s.StreamId);
+            opts.Schema.For<StreamSealHead>();
+        });
+        marten.AddSubscriptionWithServices<EventSealing>(ServiceLifetime.Singleton);
+        return marten;
+    }
+}

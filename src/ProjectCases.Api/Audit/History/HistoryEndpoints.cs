@@ -1,0 +1,50 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Audit.Sealing;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Projects;
+using ProjectCases.Projects.Status;
+using ProjectCases.Troubles.Cases;
+using Wolverine.Http;
+
+namespace ProjectCases.Audit.History;
+
+/// <summary>
+/// Every event of a project or a trouble case, and the check of its hash chain. Company users are let
+/// through the role check only to be answered 404, as for anything else that is not theirs.
+/// </summary>
+public static class HistoryEndpoints
+{
+    private const string CompanyToo = "," + Roles.Company;
+
+    [WolverineGet("/api/projects/{id}/history"), Authorize(Roles = Roles.HistoryReaders + CompanyToo)]
+    public static async Task<IResult> ProjectHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        if (context.User.IsInRole(Roles.Company) || await session.LoadAsync<ProjectStatus>(id, ct) is null) return ProjectWrites.ProjectNotFound(id);
+        return await Page(id, context, session, ct);
+    }
+
+    [WolverineGet("/api/troubles/{id}/history"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin + CompanyToo)]
+    public static async Task<IResult> TroubleHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        if (context.User.IsInRole(Roles.Company) || await session.LoadAsync<TroubleCase>(id, ct) is null) return TroubleAccess.NotFound(id);
+        return await Page(id, context, session, ct);
+    }
+
+    [WolverineGet("/api/projects/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
+    public static async Task<IResult> VerifyProject(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
+        await session.LoadAsync<ProjectStatus>(id, ct) is null ? ProjectWrites.ProjectNotFound(id) : Results.Ok(await verifier.VerifyAsync(id, ct));
+
+    [WolverineGet("/api/troubles/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
+    public static async Task<IResult> VerifyTrouble(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
+        await session.LoadAsync<TroubleCase>(id, ct) is null ? TroubleAccess.NotFound(id) : Results.Ok(await verifier.VerifyAsync(id, ct));
+
+    private static async Task<IResult> Page(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+        return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
+    }
+}
