@@ -1,5 +1,6 @@
 using JasperFx;
 using ProjectCases.Audit;
+using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Errors;
@@ -29,8 +30,10 @@ builder.AddProjectCasesTelemetry();
 builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureProjects(),
     opts => opts.ConfigureTroubles(),
+    opts => opts.ConfigureFollowUps(),
     opts => opts.Schema.For<IdempotencyRecord>())
-    .AddAuditSealing();
+    .AddAuditSealing()
+    .AddFollowUpRules();
 builder.AddProjectCasesWolverine();
 
 builder.Services.AddProjects();

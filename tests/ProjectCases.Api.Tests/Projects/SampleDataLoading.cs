@@ -43,10 +43,13 @@ public class SampleDataLoading(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal([SampleDataLoader.RecordedBy], recordedBy);
     }
 
+    /// <summary>Events on the sample projects' own streams (follow-up tasks they trigger live in other streams).</summary>
     private async Task<long> EventCount()
     {
         await using var session = Store.QuerySession();
-        return (await session.Events.FetchStreamStateAsync(SampleDataLoader.ProjectId("mumbai-ahmedabad-hsr")))!.Version
-               + await session.Events.QueryAllRawEvents().CountAsync();
+        long total = 0;
+        foreach (var sample in SampleFile.Load(SampleFile.DefaultPath).Projects)
+            total += (await session.Events.FetchStreamStateAsync(SampleDataLoader.ProjectId(sample.Key)))?.Version ?? 0;
+        return total;
     }
 }

@@ -28,6 +28,8 @@ public static class GetProjectEndpoint
             ? await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct)
             : await session.LoadAsync<ProjectStatus>(id, ct);
         if (project is null || version is not null && project.Version != version) return ProjectWrites.ProjectNotFound(id);
+        // Follow-up tasks are other streams: counted now for the current state (a past state keeps the folded zero).
+        if (asOf is null && version is null) await OpenFollowUps.FillAsync(project, session, ct);
 
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);

@@ -1,0 +1,33 @@
+using JasperFx.Events.Projections;
+using Marten;
+using ProjectCases.FollowUps.Rules;
+using ProjectCases.FollowUps.Tasks;
+using Wolverine.Marten;
+
+namespace ProjectCases.FollowUps;
+
+public static class FollowUpsSetup
+{
+    public static void ConfigureFollowUps(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<FollowUpScheduled>("follow_up_scheduled");
+        opts.Events.MapEventType<FollowUpCompleted>("follow_up_completed");
+        opts.Events.MapEventType<FollowUpRescheduled>("follow_up_rescheduled");
+        opts.Events.MapEventType<FollowUpReassigned>("follow_up_reassigned");
+        opts.Events.MapEventType<FollowUpCancelled>("follow_up_cancelled");
+        opts.Events.MapEventType<FollowUpOverdue>("follow_up_overdue");
+
+        opts.Projections.Add<FollowUpTaskProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<FollowUpTask>()
+            .Duplicate(t => t.Status).Duplicate(t => t.DueOn).Duplicate(t => t.Owner)
+            .Duplicate(t => t.ProjectId).Duplicate(t => t.TroubleId).Duplicate(t => t.SubjectId).Duplicate(t => t.Rule);
+    }
+
+    /// <summary>The rules run on the async daemon: a Marten subscription hands each relevant event, in order, to FollowUpEventHandler.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddFollowUpRules(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
+        marten.ProcessEventsWithWolverineHandlersInStrictOrder("FollowUpRules", subscription =>
+        {
+            foreach (var type in FollowUpRules.EventTypes) subscription.IncludeType(type);
+        });
+}

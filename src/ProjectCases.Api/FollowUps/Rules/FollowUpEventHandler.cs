@@ -1,0 +1,27 @@
+using JasperFx.Events;
+using Marten;
+using ProjectCases.Projects;
+using ProjectCases.Troubles;
+using Wolverine;
+
+namespace ProjectCases.FollowUps.Rules;
+
+/// <summary>The Wolverine handlers the follow-up subscription feeds, one per event type of FollowUpRules.EventTypes (the "Handler" suffix is how Wolverine finds it).</summary>
+public static class FollowUpEventHandler
+{
+    public static Task Handle(IEvent<TouchpointLogged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TouchpointOutcomeRecorded> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<AgreementSigned> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TenderOpened> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<JapaneseBidsRecorded> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TenderFailed> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<ContractAwarded> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<ProjectStatusChanged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleReported> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleTriaged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<AgencyConsulted> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleNoteAdded> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleAssigned> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleResolved> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<TroubleReopened> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+}

@@ -1,0 +1,58 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Audit.History;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using Wolverine.Http;
+
+namespace ProjectCases.FollowUps.Tasks;
+
+public sealed record FollowUpItem(
+    Guid Id, long Version, string Title, string Owner, DateOnly DueOn, FollowUpStatus Status, bool Overdue, string Rule,
+    string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
+
+public static class ListFollowUpsEndpoint
+{
+    private const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor;
+
+    /// <summary>Filters `owner`, `status` (Open, Done, Cancelled, or Overdue = open and past due), `projectId`, `troubleId`, `dueBefore`; by due date.</summary>
+    [WolverineGet("/api/follow-ups"), Authorize(Roles = Readers)]
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var owner = query.Text("owner");
+        var statusText = query.Text("status");
+        FollowUpStatus? status = null;
+        var overdueOnly = string.Equals(statusText, "Overdue", StringComparison.OrdinalIgnoreCase);
+        if (!overdueOnly) status = query.Enum<FollowUpStatus>("status");
+        var projectId = query.Guid("projectId");
+        var troubleId = query.Guid("troubleId");
+        var dueBefore = query.Date("dueBefore");
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+
+        var today = TokyoTime.Today(clock);
+        IQueryable<FollowUpTask> tasks = session.Query<FollowUpTask>();
+        if (owner is not null) tasks = tasks.Where(t => t.Owner == owner);
+        if (status is not null) tasks = tasks.Where(t => t.Status == status.Value);
+        if (overdueOnly) tasks = tasks.Where(t => t.Status == FollowUpStatus.Open && (t.DueOn < today || t.OverdueRecorded));
+        if (projectId is not null) tasks = tasks.Where(t => t.ProjectId == projectId.Value);
+        if (troubleId is not null) tasks = tasks.Where(t => t.TroubleId == troubleId.Value);
+        if (dueBefore is not null) tasks = tasks.Where(t => t.DueOn < dueBefore.Value);
+
+        var found = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id).ToPagedListAsync(page, pageSize, ct);
+        var items = found.Select(t => new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status, t.IsOverdue(today), t.Rule,
+            t.SourceEventType, t.ProjectId, t.TroubleId, t.Note)).ToList();
+        return Results.Ok(new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount));
+    }
+
+    /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
+    [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
+    public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return FollowUpWrites.NotFound(id);
+        var (page, pageSize) = new QueryParameters(context.Request).Paging();
+        return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
+    }
+}

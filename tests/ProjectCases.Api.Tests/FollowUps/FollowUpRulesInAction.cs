@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectCases.Api.Tests.Support;
+using ProjectCases.FollowUps.Tasks;
+using Wolverine;
+
+namespace ProjectCases.Api.Tests.FollowUps;
+
+/// <summary>Tasks created and closed by what happens, through the real API and the async rules.</summary>
+public class FollowUpRulesInAction(ApiFixture fixture) : ApiTest(fixture)
+{
+    private async Task<JsonElement[]> Tasks(string query)
+    {
+        await WaitForProjections();
+        var result = await As("auditor", s => { s.Get.Url($"/api/follow-ups?{query}"); s.StatusCodeShouldBeOk(); });
+        return [.. ReadJson(result).GetProperty("items").EnumerateArray()];
+    }
+
+    private static string Summary(JsonElement t) =>
+        $"{t.GetProperty("rule").GetString()} {t.GetProperty("status").GetString()} due {t.GetProperty("dueOn").GetString()} for {t.GetProperty("owner").GetString()}";
+
+    [Fact]
+    public async Task a_top_sales_visit_asks_for_its_outcome_once_for_all_its_projects_until_it_is_recorded()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        var other = await GivenProjects.Registered(Host, GivenProjects.RailProject("Delhi Metro"));
+        var touchpoint = (await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2026-05-10", alsoFor: [other]), 201)).GetProperty("touchpointId").GetGuid();
+
+        var open = await Tasks("rule=record-outcome");
+        Assert.Equal(["record-outcome Open due 2026-05-24 for desk:mlit"], open.Select(Summary));
+        Assert.Equal(1, (await project.Read()).GetProperty("openFollowUpCount").GetInt32());
+        Assert.Equal("2026-05-24", (await project.Read()).GetProperty("nextFollowUpDueOn").GetString());
+
+        await project.Post($"/touchpoints/{touchpoint}/outcome", new { outcome = "Joint committee agreed", recordedOn = "2026-05-20" });
+        Assert.Equal(["record-outcome Done due 2026-05-24 for desk:mlit"], (await Tasks("")).Select(Summary));
+        Assert.Equal(0, (await project.Read()).GetProperty("openFollowUpCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task a_tender_asks_to_confirm_bidders_by_its_deadline_and_an_award_to_a_japanese_firm_asks_for_a_check_in()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        var tender = await project.OpenTender(openedOn: "2026-01-10", deadline: "2026-03-31");
+        Assert.Equal(["confirm-bidders Open due 2026-03-31 for desk:mlit"], (await Tasks("")).Select(Summary));
+
+        await project.Award(tender, awardedOn: "2026-04-15");
+        Assert.Equal(["confirm-bidders Done due 2026-03-31 for desk:mlit", "post-award-check-in Open due 2026-10-12 for desk:mlit"],
+            (await Tasks("")).Select(Summary));
+    }
+
+    [Fact]
+    public async Task a_failed_tender_cancels_its_task_and_an_mou_asks_for_a_review()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        var tender = await project.OpenTender(openedOn: "2026-01-10", deadline: null);
+        await project.Post($"/tenders/{tender}/fail", new { reason = "NoBidders", on = "2026-02-01" });
+        await project.Post("/agreements", new { agreementType = "MOU", level = "Political", title = "MOU", parties = new[] { "A", "B" }, signedOn = "2026-02-01" }, 201);
+        Assert.Equal(["confirm-bidders Cancelled due 2026-02-09 for desk:mlit", "review-progress Open due 2026-05-02 for desk:mlit"],
+            (await Tasks("")).Select(Summary));
+    }
+
+    [Fact]
+    public async Task a_suspended_project_is_re_reviewed_until_it_resumes()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        await project.Post("/status", new { status = "Suspended", reason = "Sovereign default", effectiveOn = "2026-03-01" });
+        Assert.Equal(["re-review-status Open due 2026-05-30 for desk:mlit"], (await Tasks("")).Select(Summary));
+        await project.Post("/status", new { status = "Resumed", reason = "IMF programme", effectiveOn = "2026-04-01" });
+        Assert.Equal(["re-review-status Cancelled due 2026-05-30 for desk:mlit"], (await Tasks("")).Select(Summary));
+    }
+
+    [Fact]
+    public async Task a_trouble_case_deadlines_are_tasks_of_the_assigned_officer_closed_when_met()
+    {
+        var troubles = new TroubleApi(Host);
+        var id = await troubles.Reported(await troubles.AwardedProject());
+        var created = await Tasks($"troubleId={id}");
+        Assert.Equal(["first-response", "resolution"], created.Select(t => t.GetProperty("rule").GetString()!).ToArray());
+        Assert.All(created, t => Assert.Equal("desk:hotline", t.GetProperty("owner").GetString()));
+
+        await troubles.Hotline(id, "assign", new { officer = "hotline.sato" });
+        await troubles.Hotline(id, "triage", new { priority = "High" });
+        var after = await Tasks($"troubleId={id}");
+        Assert.Equal(["first-response Done", "resolution Open"], after.Select(t => $"{t.GetProperty("rule").GetString()} {t.GetProperty("status").GetString()}").ToArray());
+        Assert.All(after, t => Assert.Equal("hotline.sato", t.GetProperty("owner").GetString()));
+
+        await troubles.Hotline(id, "resolve", new { outcome = "Resolved", summary = "Paid" });
+        Assert.All(await Tasks($"troubleId={id}"), t => Assert.Equal("Done", t.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task replaying_the_triggering_event_creates_no_duplicate()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2026-05-10"), 201);
+        Assert.Single(await Tasks(""));
+
+        await using var session = Store.QuerySession();
+        var logged = (await session.Events.FetchStreamAsync(project.Id)).Single(e => e.EventTypeName == "touchpoint_logged");
+        using (var scope = Host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(logged); // the same event, delivered again
+        }
+        Assert.Single(await Tasks(""));
+    }
+}
