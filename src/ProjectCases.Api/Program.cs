@@ -12,6 +12,7 @@ using ProjectCases.Infrastructure.OpenApi;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Projects;
+using ProjectCases.Reports;
 using ProjectCases.Troubles;
 
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
@@ -31,6 +32,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureProjects(),
     opts => opts.ConfigureTroubles(),
     opts => opts.ConfigureFollowUps(),
+    opts => opts.ConfigureReports(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .AddAuditSealing()
     .AddFollowUpRules();
@@ -39,6 +41,7 @@ builder.AddProjectCasesWolverine();
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
 builder.Services.AddAudit();
+builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 

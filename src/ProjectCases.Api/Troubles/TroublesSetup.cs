@@ -39,6 +39,7 @@ public static class TroublesSetup
             .Duplicate(c => c.Assignee)
             .Duplicate(c => c.NextDueAt)
             .Duplicate(c => c.ReportedAt)
+            .Duplicate(c => c.ResolvedAt) // the hotline report's year bounds
             .Index(c => c.Category);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 using ProjectCases.FollowUps.Tasks;
@@ -103,5 +104,26 @@ public class FollowUpRulesInAction(ApiFixture fixture) : ApiTest(fixture)
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(logged); // the same event, delivered again
         }
         Assert.Single(await Tasks(""));
+    }
+
+    [Fact]
+    public async Task running_the_rules_again_over_every_event_creates_no_duplicate_and_reopens_nothing()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2026-05-10"), 201);
+        var tender = await project.OpenTender(openedOn: "2026-01-10", deadline: "2026-03-31");
+        await project.Award(tender, awardedOn: "2026-04-15");
+        var before = (await Tasks("")).Select(Summary).Order().ToList();
+        Assert.Equal(3, before.Count);
+        await using var session = Store.QuerySession();
+        var eventsBefore = await session.Events.QueryAllRawEvents().CountAsync();
+
+        // Replays every event from the start of the store through the rules, as after a reset of the subscription.
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RewindSubscriptionAsync("FollowUpRules", CancellationToken.None, sequenceFloor: 0);
+
+        Assert.Equal(before, (await Tasks("")).Select(Summary).Order());
+        Assert.Equal(3, await session.Query<FollowUpTask>().CountAsync());
+        Assert.Equal(eventsBefore, await session.Events.QueryAllRawEvents().CountAsync()); // nothing scheduled, completed or cancelled twice
     }
 }

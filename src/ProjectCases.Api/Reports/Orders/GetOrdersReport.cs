@@ -1,0 +1,44 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Projects.Status;
+using ProjectCases.Reports.Activity;
+using ProjectCases.Reports.Csv;
+using Wolverine.Http;
+
+namespace ProjectCases.Reports.Orders;
+
+public static class GetOrdersReportEndpoint
+{
+    /// <summary>A generation of sheets at most; longer spans are several requests.</summary>
+    public const int MaxYears = 30;
+
+    /// <summary>Award counts and JPY amounts by fiscal year × sector × region, Japanese wins against all awards.</summary>
+    [WolverineGet("/api/reports/orders"), Authorize(Roles = Roles.ReportReaders)]
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var from = query.FiscalYearParameter("from");
+        var to = query.FiscalYearParameter("to");
+        var format = ReportFormats.Read(context.Request, query);
+        if (from > 0 && to > 0 && (to < from || to - from >= MaxYears))
+            query.AddError("to", $"must be a fiscal year from 'from' ({from}) to {from + MaxYears - 1} ({MaxYears} years at most).");
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+
+        var years = await session.Query<FiscalYearActivity>().Where(year => year.Id >= from && year.Id <= to).ToListAsync(ct);
+        var projectIds = years.SelectMany(year => year.OrdersByProject.Keys).Distinct().ToArray();
+        var places = projectIds.Length == 0
+            ? []
+            : await session.Query<ProjectStatus>().Where(p => p.Id.IsOneOf(projectIds))
+                .Select(p => new ProjectPlace(p.Id, p.Sector, p.Region)).ToListAsync(ct);
+
+        var report = OrdersReport.Build(from, to, years, places.ToDictionary(p => p.Id));
+        return format == ReportFormat.Json
+            ? Results.Ok(report)
+            : CsvFile.Result($"orders-FY{from}-FY{to}.csv",
+                ["fiscalYear", "sector", "sectorJa", "region", "regionJa", "awards", "japaneseWins", "amountJpy", "japaneseWinsAmountJpy"],
+                report.Rows.Select(r => new object?[]
+                    { r.FiscalYear, r.Sector, r.SectorJa, r.Region, r.RegionJa, r.Awards, r.JapaneseWins, r.AmountJpy, r.JapaneseWinsAmountJpy }));
+    }
+}

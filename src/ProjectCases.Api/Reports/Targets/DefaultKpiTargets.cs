@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using ProjectCases.Reports.Kpi;
+
+namespace ProjectCases.Reports.Targets;
+
+/// <summary>The targets of kpi-targets.json (section KpiTargets): fiscal year → indicator key → target.</summary>
+public sealed class DefaultKpiTargets
+{
+    public const string Section = "KpiTargets";
+    public const string FileName = "kpi-targets.json";
+
+    public Dictionary<int, Dictionary<string, decimal>> Years { get; set; } = [];
+
+    public IReadOnlyDictionary<string, decimal> For(int fiscalYear) =>
+        Years.TryGetValue(fiscalYear, out var targets) ? targets : new Dictionary<string, decimal>();
+}
+
+/// <summary>A typo in the targets file stops the service at start, instead of silently dropping a target.</summary>
+public sealed class DefaultKpiTargetsValidation : IValidateOptions<DefaultKpiTargets>
+{
+    public ValidateOptionsResult Validate(string? name, DefaultKpiTargets options)
+    {
+        var errors = options.Years.SelectMany(year => year.Value
+                .Where(target => !KpiIndicators.Keys.Contains(target.Key) || target.Value < 0)
+                .Select(target => $"FY{year.Key} '{target.Key}' = {target.Value}"))
+            .ToList();
+        return errors.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{DefaultKpiTargets.FileName}: unknown indicator keys or negative targets: {string.Join("; ", errors)}. Known keys: {string.Join(", ", KpiIndicators.Keys)}.");
+    }
+}
+
+/// <summary>Effective targets of a fiscal year: an admin's overrides over the file's defaults.</summary>
+public sealed class KpiTargets(IOptions<DefaultKpiTargets> defaults)
+{
+    public IReadOnlyDictionary<string, decimal> Effective(int fiscalYear, IReadOnlyDictionary<string, decimal?>? overrides)
+    {
+        var targets = new Dictionary<string, decimal>(defaults.Value.For(fiscalYear));
+        foreach (var (key, target) in overrides ?? new Dictionary<string, decimal?>())
+        {
+            if (target is { } value) targets[key] = value;
+            else targets.Remove(key);
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Errors;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Reports.Kpi;
+using Wolverine.Http;
+
+namespace ProjectCases.Reports.Targets;
+
+/// <param name="Targets">indicator key → target; null removes the year's target for that key.</param>
+public sealed record SetKpiTargets(
+    [property: Required] IReadOnlyDictionary<string, decimal?>? Targets,
+    [property: Required, StringLength(1000, MinimumLength = 1)] string Reason);
+
+/// <summary>The effective targets of a fiscal year, and where each comes from ("file" or "admin").</summary>
+public sealed record KpiTargetsView(int FiscalYear, long Version, IReadOnlyList<KpiTargetLine> Targets);
+
+public sealed record KpiTargetLine(string Key, decimal Target, string Source);
+
+public static class KpiTargetEndpoints
+{
+    [WolverineGet("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.ReportReaders)]
+    public static async Task<IResult> Get(int fiscalYear, IQuerySession session, KpiTargets targets, CancellationToken ct)
+    {
+        if (OutOfRange(fiscalYear) is { } problem) return problem;
+        var overrides = await session.LoadAsync<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear), ct);
+        return Results.Ok(View(fiscalYear, overrides?.Version ?? 0, overrides?.Targets ?? [], targets));
+    }
+
+    /// <summary>Sets (or removes) targets of one fiscal year, recorded as a KpiTargetsSet event with who, when and why.</summary>
+    [WolverinePut("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.Admin)]
+    public static async Task<IResult> Put(int fiscalYear, SetKpiTargets command, HttpContext context, IDocumentSession session,
+        KpiTargets targets, CancellationToken ct)
+    {
+        if (OutOfRange(fiscalYear) is { } problem) return problem;
+        var errors = command.Targets!
+            .Where(target => !KpiIndicators.Keys.Contains(target.Key) || target.Value < 0)
+            .Select(target => KpiIndicators.Keys.Contains(target.Key)
+                ? ($"targets.{target.Key}", "must be zero or more (or null to remove the target).")
+                : ($"targets.{target.Key}", $"is not an indicator. Known indicators: {string.Join(", ", KpiIndicators.Keys)}."))
+            .ToList();
+        if (command.Targets!.Count == 0) errors.Add(("targets", "name at least one indicator."));
+        if (errors.Count > 0) return Results.Problem(FieldErrors.Problem(errors));
+
+        var (expected, badHeader) = IfMatch.Read(context.Request);
+        if (badHeader is not null) return Results.Problem(badHeader);
+        var stream = await session.Events.FetchForWriting<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear), ct);
+        var version = stream.CurrentVersion ?? 0;
+        if (expected is not null && expected != version)
+            return Results.Problem(statusCode: 412, title: "Stale version",
+                detail: $"If-Match names version {expected}, but the targets of FY{fiscalYear} are at version {version}; read them again and retry.");
+
+        stream.AppendOne(new KpiTargetsSet(fiscalYear, command.Targets!, command.Reason.Trim()));
+        var overrides = new Dictionary<string, decimal?>(stream.Aggregate?.Targets ?? []);
+        foreach (var (key, target) in command.Targets!) overrides[key] = target;
+        return WriteResults.Ok(context, View(fiscalYear, version + 1, overrides, targets), version + 1);
+    }
+
+    private static KpiTargetsView View(int fiscalYear, long version, IReadOnlyDictionary<string, decimal?> overrides, KpiTargets targets) =>
+        new(fiscalYear, version,
+        [
+            .. targets.Effective(fiscalYear, overrides).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t =>
+                new KpiTargetLine(t.Key, t.Value, overrides.ContainsKey(t.Key) ? "admin" : "file")),
+        ]);
+
+    private static IResult? OutOfRange(int fiscalYear) =>
+        fiscalYear is < FiscalYear.Earliest or > FiscalYear.Latest
+            ? Results.Problem(FieldErrors.Problem([("fiscalYear", $"must be a fiscal year from {FiscalYear.Earliest} to {FiscalYear.Latest}.")]))
+            : null;
+}

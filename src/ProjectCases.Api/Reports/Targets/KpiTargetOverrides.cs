@@ -1,0 +1,33 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using ProjectCases.Infrastructure;
+
+namespace ProjectCases.Reports.Targets;
+
+/// <summary>The targets an admin has set for one fiscal year. A null value removes the file's default.</summary>
+public sealed class KpiTargetOverrides
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public int FiscalYear { get; set; }
+    public Dictionary<string, decimal?> Targets { get; set; } = [];
+}
+
+public sealed class KpiTargetOverridesProjection : SingleStreamProjection<KpiTargetOverrides, Guid>
+{
+    public override KpiTargetOverrides? Evolve(KpiTargetOverrides? snapshot, Guid id, IEvent e)
+    {
+        if (e.Data is not KpiTargetsSet set) return snapshot;
+        var overrides = snapshot ?? new KpiTargetOverrides { Id = id, FiscalYear = set.FiscalYear };
+        foreach (var (key, target) in set.Targets) overrides.Targets[key] = target;
+        overrides.Version = e.Version;
+        return overrides;
+    }
+}
+
+public static class KpiTargetStreams
+{
+    private static readonly Guid Namespace = new("5b0f4d0e-7c1a-4d55-9a57-3f1c2d0b8e61");
+
+    public static Guid IdOf(int fiscalYear) => NameBasedGuid.Create(Namespace, $"kpi-targets/FY{fiscalYear}");
+}
