@@ -9,13 +9,16 @@ using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Infrastructure.OpenApi;
+using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Projects;
+using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
 using ProjectCases.Troubles;
 
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
+SeedSampleCommand.TurnOffLoadingOnEmptyDatabase(args);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = HostEnvironments.Default() });
 
@@ -57,6 +60,7 @@ app.MapProjectCasesHealth();
 app.MapProjectCasesOpenApi();
 app.MapProjectCasesEndpoints();
 
+await using var localDatabase = await LocalPostgresForCommands.StartIfNeededAsync(app.Services, args);
 return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point type, public so that the tests can host the application.</summary>

@@ -6,10 +6,17 @@ namespace ProjectCases.Projects.SampleData;
 [Description("Load the sample projects through the same validation and decisions as the API (idempotent)", Name = "seed-sample")]
 public class SeedSampleCommand : JasperFxAsyncCommand<NetCoreInput>
 {
+    /// <summary>
+    /// This command loads the data itself and says what it did: the load-on-empty-database service must not race
+    /// it. Called before the host's configuration is built (the command gets the already built application).
+    /// </summary>
+    public static void TurnOffLoadingOnEmptyDatabase(string[] args)
+    {
+        if (args.FirstOrDefault() == "seed-sample") Environment.SetEnvironmentVariable("SampleData__LoadOnEmptyDatabase", "false");
+    }
+
     public override async Task<bool> Execute(NetCoreInput input)
     {
-        // This command does the loading itself, and says what it did.
-        Environment.SetEnvironmentVariable("SampleData__LoadOnEmptyDatabase", "false");
         using var host = input.BuildHost();
         await host.StartAsync();
         var result = await host.Services.GetRequiredService<SampleDataLoader>().LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
