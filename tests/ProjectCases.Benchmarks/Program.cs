@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
+using ProjectCases.Benchmarks;
+using ProjectCases.Infrastructure.Postgres;
+using static ProjectCases.Benchmarks.Results;
+
+// dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- --quick]   (docs/benchmarks/README.md)
+var settings = BenchmarkSettings.From(args);
+var root = RepositoryRoot();
+var clock = Stopwatch.StartNew();
+var dataDirectory = Path.Combine(Path.GetTempPath(), $"projectcases-bench-{Guid.NewGuid():N}");
+var postgres = PostgresServer.Create(dataDirectory, PostgresServer.FreePort());
+var results = new Results();
+var peakMemory = 0.0;
+ServiceProcess? service = null;
+
+Console.CancelKeyPress += (_, _) => CleanUp().GetAwaiter().GetResult();
+try
+{
+    Console.WriteLine($"ProjectCases benchmark ({(settings.Quick ? "quick" : "full")} run). PostgreSQL data in {dataDirectory} (fsync and synchronous_commit on).");
+    await postgres.StartAsync();
+    await postgres.EnsureDatabaseAsync("bench");
+    var database = postgres.ConnectionString("bench").Replace("Maximum Pool Size=100", "Maximum Pool Size=150");
+    Console.WriteLine("Building the service in Release...");
+    await ServiceProcess.BuildAsync(root);
+
+    Console.WriteLine("\nRaw ceiling: one event-sized row per transaction over Npgsql");
+    var raw = new Dictionary<int, Measurement>();
+    foreach (var connections in BenchmarkSettings.StoreConcurrency)
+    {
+        raw[connections] = await StoreCeilings.RawInserts(database, connections, settings.WriteDuration);
+        results.Add($"raw insert, {connections} connections", Rate(raw[connections].PerSecond, "rows/s"), Latency(raw[connections]));
+    }
+
+    Console.WriteLine("\nBare Marten: one event per SaveChangesAsync to an existing stream");
+    foreach (var sessions in BenchmarkSettings.StoreConcurrency)
+    {
+        var m = await StoreCeilings.MartenAppends(database, sessions, settings.WriteDuration);
+        results.Add($"Marten append, {sessions} sessions", Rate(m.PerSecond, "events/s"), Latency(m), $"{m.PerSecond / raw[sessions].PerSecond:0.00} × raw");
+    }
+
+    Console.WriteLine("\nThe service over HTTP (Release build, authenticated, rate limit off)");
+    service = await ServiceProcess.StartAsync(root, database);
+    using (var client = new ServiceClient(service.BaseAddress))
+    {
+        var projects = new Guid[settings.Projects];
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Projects), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (n, _) => projects[n] = await client.RegisterProject(n));
+
+        foreach (var clients in BenchmarkSettings.HttpConcurrency)
+        {
+            var m = await Measurement.ForDuration(clients, settings.WriteDuration, (worker, i) =>
+                client.Expect(HttpStatusCode.Created, HttpMethod.Post, $"/api/projects/{projects[(worker + i * clients) % projects.Length]}/touchpoints", "officer", ServiceClient.Touchpoint()));
+            var ratio = raw.TryGetValue(clients, out var ceiling) ? m.PerSecond / ceiling.PerSecond : (double?)null;
+            var (target, met) = clients switch
+            {
+                16 => ("≥ 0.35 × raw, p99 ≤ 50 ms", ratio >= 0.35 && m.P99Ms <= 50),
+                64 => ("no errors, p99 ≤ 150 ms", m.Failures == 0 && m.P99Ms <= 150),
+                _ => ("", (bool?)null),
+            };
+            results.Add($"POST touchpoints, {clients} clients", Rate(m.PerSecond, "req/s"), Latency(m), ratio is null ? "" : $"{ratio:0.00} × raw", target, met);
+        }
+
+        foreach (var clients in BenchmarkSettings.HttpConcurrency)
+        {
+            var m = await Measurement.ForDuration(clients, settings.ReadDuration, (worker, i) =>
+                client.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/projects/{projects[(worker + i * clients) % projects.Length]}", "officer"));
+            results.Add($"GET project, {clients} clients", Rate(m.PerSecond, "req/s"), Latency(m), "",
+                clients == 16 ? "≥ 4,000 req/s, p99 ≤ 15 ms" : "", clients == 16 ? m.PerSecond >= 4000 && m.P99Ms <= 15 : null);
+        }
+
+        // Time travel: a stream of 1,000 events, read as it stood half-way.
+        var history = await client.RegisterProject(projects.Length);
+        var halfWay = DateTimeOffset.MinValue;
+        for (var n = 0; n < settings.AsOfStreamEvents; n++)
+        {
+            if (n == settings.AsOfStreamEvents / 2) halfWay = DateTimeOffset.UtcNow;
+            await client.Expect(HttpStatusCode.Created, HttpMethod.Post, $"/api/projects/{history}/touchpoints", "officer", ServiceClient.Touchpoint());
+        }
+        var asOf = Uri.EscapeDataString(halfWay.ToString("O", CultureInfo.InvariantCulture));
+        var timeTravel = await Measurement.Sequential(settings.Samples, _ =>
+            client.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/projects/{history}?asOf={asOf}", "officer"));
+        results.Add($"GET project ?asOf= ({settings.AsOfStreamEvents:N0}-event stream), 1 client", Rate(timeTravel.PerSecond, "req/s"), Latency(timeTravel), "", "p99 ≤ 30 ms", timeTravel.P99Ms <= 30);
+
+        Console.WriteLine($"\nSeeding {settings.TroubleCases:N0} open trouble cases...");
+        await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
+        await Analyze(database);
+        var queue = await Measurement.Sequential(Math.Min(settings.Samples, 300), _ => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline"));
+        results.Add($"GET hotline queue ({settings.TroubleCases:N0} cases), 1 client", Rate(queue.PerSecond, "req/s"), Latency(queue), "", "p99 ≤ 50 ms", queue.P99Ms <= 50);
+        var queueLoad = await Measurement.ForDuration(16, settings.ReadDuration, (_, _) => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline"));
+        results.Add($"GET hotline queue ({settings.TroubleCases:N0} cases), 16 clients", Rate(queueLoad.PerSecond, "req/s"), Latency(queueLoad));
+    }
+    peakMemory = Math.Max(peakMemory, service.PeakResidentMegabytes());
+    await service.DisposeAsync();
+    service = null;
+
+    Console.WriteLine($"\nSeeding {settings.SeededEvents:N0} events, then rebuilding the async report projection with the service's own command...");
+    await BulkSeeding.ProjectEvents(database, settings.SeededEvents);
+    await BulkSeeding.MarkSubscriptionsCaughtUp(database);
+    await Analyze(database);
+    var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
+    var rebuild = await Rebuild(root, database);
+    results.Add($"rebuild FiscalYearActivity ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s", "", "≥ 25,000 events/s",
+        eventsInStore / rebuild.TotalSeconds >= 25_000);
+
+    service = await ServiceProcess.StartAsync(root, database);
+    using (var client = new ServiceClient(service.BaseAddress))
+    {
+        var kpi = await Measurement.Sequential(settings.Samples, i =>
+            client.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/reports/kpi?fiscalYear={2015 + i % 11}", "officer"));
+        results.Add($"GET KPI report ({eventsInStore:N0} events), 1 client", Rate(kpi.PerSecond, "req/s"), Latency(kpi), "", "p99 ≤ 100 ms", kpi.P99Ms <= 100);
+    }
+    peakMemory = Math.Max(peakMemory, service.PeakResidentMegabytes());
+    results.Add("service peak resident memory (VmHWM)", $"{peakMemory:0} MB", "", "", "≤ 400 MB", peakMemory <= 400);
+
+    var file = await WriteResultsFile(database);
+    Console.WriteLine($"\nDone in {clock.Elapsed.TotalMinutes:0.0} min. Results: {Path.GetRelativePath(root, file)}");
+    return 0;
+}
+finally
+{
+    await CleanUp();
+}
+
+async Task CleanUp()
+{
+    if (service is not null) await service.DisposeAsync();
+    service = null;
+    await postgres.StopAsync();
+    if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+}
+
+// The rebuild as an operator runs it; the figure is Marten's own timing of the rebuild, without process start-up.
+async Task<TimeSpan> Rebuild(string repositoryRoot, string database)
+{
+    var finished = TimeSpan.Zero;
+    var watch = Stopwatch.StartNew();
+    var exit = await ServiceProcess.Run("dotnet", [ServiceProcess.Dll(repositoryRoot), "projections", "rebuild", "-p", "FiscalYearActivity"],
+        repositoryRoot, ServiceProcess.Environment(database, PostgresServer.FreePort()), line =>
+        {
+            if (Regex.Match(line, @"Finished rebuild in (\d+) ms") is { Success: true } match) finished = TimeSpan.FromMilliseconds(int.Parse(match.Groups[1].Value));
+        });
+    if (exit != 0) throw new InvalidOperationException($"`projections rebuild` exited with {exit}.");
+    return finished > TimeSpan.Zero ? finished : watch.Elapsed;
+}
+
+static async Task Analyze(string database)
+{
+    await using var dataSource = NpgsqlDataSource.Create(database);
+    await using var analyze = dataSource.CreateCommand("analyze");
+    await analyze.ExecuteNonQueryAsync();
+}
+
+static async Task<long> Scalar(string database, string sql)
+{
+    await using var dataSource = NpgsqlDataSource.Create(database);
+    await using var command = dataSource.CreateCommand(sql);
+    return Convert.ToInt64(await command.ExecuteScalarAsync());
+}
+
+async Task<string> WriteResultsFile(string database)
+{
+    await using var dataSource = NpgsqlDataSource.Create(database);
+    await using var version = dataSource.CreateCommand("show server_version");
+    var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    var commit = "unknown";
+    await ServiceProcess.Run("git", ["rev-parse", "--short", "HEAD"], root, null, line => commit = line.Trim());
+    var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var file = Path.Combine(root, "docs", "benchmarks", $"results-{date}{(settings.Quick ? "-quick" : "")}.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+    await File.WriteAllTextAsync(file, $"""
+        # Benchmark results, {date} ({(settings.Quick ? "quick" : "full")} run)
+
+        Command: `dotnet run -c Release --project tests/ProjectCases.Benchmarks{(settings.Quick ? " -- --quick" : "")}` · duration {clock.Elapsed.TotalMinutes:0.0} min
+
+        Machine: {Environment.ProcessorCount} cores, {long.Parse(memory) / 1024 / 1024.0:0.0} GiB memory, PostgreSQL {await version.ExecuteScalarAsync()} on loopback
+        (fresh data directory, fsync and synchronous_commit on), .NET {Environment.Version}, commit {commit}.
+        Write phases {settings.WriteDuration.TotalSeconds:0} s per level, read phases {settings.ReadDuration.TotalSeconds:0} s, latency samples {settings.Samples:N0}.
+
+        {results.Table()}
+        How each figure is measured, and what limits the missed ones: [README.md](README.md).
+        """);
+    return file;
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "ProjectCases.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run the benchmark from inside the repository (ProjectCases.sln not found above the program).");
+}
