@@ -137,13 +137,16 @@ async Task CleanUp()
 async Task<TimeSpan> Rebuild(string repositoryRoot, string database)
 {
     var finished = TimeSpan.Zero;
+    var output = new List<string>();
     var watch = Stopwatch.StartNew();
     var exit = await ServiceProcess.Run("dotnet", [ServiceProcess.Dll(repositoryRoot), "projections", "rebuild", "-p", "FiscalYearActivity"],
         repositoryRoot, ServiceProcess.Environment(database, PostgresServer.FreePort()), line =>
         {
+            lock (output) output.Add(line);
             if (Regex.Match(line, @"Finished rebuild in (\d+) ms") is { Success: true } match) finished = TimeSpan.FromMilliseconds(int.Parse(match.Groups[1].Value));
         });
-    if (exit != 0) throw new InvalidOperationException($"`projections rebuild` exited with {exit}.");
+    if (exit != 0)
+        throw new InvalidOperationException($"`projections rebuild` exited with {exit} after {watch.Elapsed.TotalSeconds:0} s. Its last output:\n{string.Join('\n', output.TakeLast(40))}");
     return finished > TimeSpan.Zero ? finished : watch.Elapsed;
 }
 
