@@ -24,7 +24,14 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         fixture.Clock.SetUtcNow(DateTimeOffset.UtcNow);
-        await Host.ResetAllMartenDataAsync();
+        // Let the async daemon finish the previous test's events first: a reset racing the projections'
+        // writes can deadlock in PostgreSQL. One that still does is simply run again.
+        await WaitForProjections();
+        for (var attempt = 1; ; attempt++)
+        {
+            try { await Host.ResetAllMartenDataAsync(); return; }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 3) { }
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
