@@ -9,6 +9,9 @@ public static class AuditSetup
     {
         services.AddSingleton<StoredEvents>();
         services.AddSingleton<ChainVerifier>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<RecordedByName>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<RecordedByName>()));
         return services;
     }
 

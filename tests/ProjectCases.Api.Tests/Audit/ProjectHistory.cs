@@ -13,7 +13,12 @@ public class ProjectHistory(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task each_event_shows_who_recorded_it_and_one_request_shares_one_correlation_id()
     {
-        var created = await As("officer", s => { s.Post.Json(GivenProjects.RailProject()).ToUrl("/api/projects"); s.StatusCodeShouldBe(201); }, name: "tanaka");
+        var created = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", $"Bearer {ProjectCases.Infrastructure.Auth.DevelopmentTokens.Create("officer", name: "tanaka", displayName: "Tanaka Hiroshi")}");
+            s.Post.Json(GivenProjects.RailProject()).ToUrl("/api/projects");
+            s.StatusCodeShouldBe(201);
+        });
         var first = ReadJson(created).GetProperty("id").GetGuid();
         var second = await GivenProjects.Registered(Host, GivenProjects.RailProject("Delhi Metro"));
         await As("officer", s => { s.Post.Json(ProjectApi.Touchpoint(alsoFor: [second])).ToUrl($"/api/projects/{first}/touchpoints"); s.StatusCodeShouldBe(201); }, name: "suzuki");
@@ -21,6 +26,7 @@ public class ProjectHistory(ApiFixture fixture) : ApiTest(fixture)
         var items = (await History(first)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["project_registered", "touchpoint_logged"], items.Select(i => i.GetProperty("type").GetString()!).ToArray());
         Assert.Equal(["tanaka", "suzuki"], items.Select(i => i.GetProperty("recordedBy").GetString()!).ToArray());
+        Assert.Equal(["Tanaka Hiroshi", "suzuki"], items.Select(i => i.GetProperty("recordedByName").GetString()!).ToArray());
         Assert.Equal([1L, 2L], items.Select(i => i.GetProperty("version").GetInt64()).ToArray());
         Assert.Equal("Minister of Railways", items[1].GetProperty("data").GetProperty("counterpart").GetString());
 

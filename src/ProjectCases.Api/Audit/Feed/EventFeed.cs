@@ -10,7 +10,7 @@ using Wolverine.Http;
 namespace ProjectCases.Audit.Feed;
 
 public sealed record FeedItem(
-    long Sequence, Guid StreamId, string? StreamType, long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, object Data);
+    long Sequence, Guid StreamId, string? StreamType, long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, object Data, string? RecordedByName = null);
 
 public sealed record FeedPage(IReadOnlyList<FeedItem> Items, long Next);
 
@@ -37,7 +37,7 @@ public static class EventFeedEndpoint
             .OrderBy(e => e.Sequence)
             .Take(limit)
             .ToListAsync(ct);
-        var items = events.Select(e => new FeedItem(e.Sequence, e.StreamId, e.AggregateTypeName, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.Data)).ToList();
+        var items = events.Select(e => new FeedItem(e.Sequence, e.StreamId, e.AggregateTypeName, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.Data, RecordedByName.Of(e))).ToList();
         return Results.Ok(new FeedPage(items, items.Count == 0 ? after : items[^1].Sequence));
     }
 

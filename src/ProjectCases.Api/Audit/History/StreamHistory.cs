@@ -7,7 +7,7 @@ namespace ProjectCases.Audit.History;
 /// <summary>One recorded fact, with who recorded it, when, and in which request.</summary>
 public sealed record HistoryItem(
     long Sequence, long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, string? CorrelationId,
-    string? CausationId, object Data);
+    string? CausationId, object Data, string? RecordedByName = null);
 
 /// <summary>Any stream's events in version order, paged (so long streams stay cheap to read).</summary>
 public static class StreamHistory
@@ -25,5 +25,5 @@ public static class StreamHistory
     }
 
     public static HistoryItem ToItem(IEvent e) =>
-        new(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId, e.Data);
+        new(e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId, e.Data, RecordedByName.Of(e));
 }

@@ -20,14 +20,15 @@ public static class DevelopmentTokens
 
     public static SymmetricSecurityKey SigningKey { get; } = new(Encoding.UTF8.GetBytes(DevelopmentOnlySigningKey));
 
+    /// <param name="name">The subject (user id); <paramref name="displayName"/> defaults to it.</param>
     public static string Create(string role, string? company = null, string? name = null, TimeSpan? lifetime = null,
-        SecurityKey? signingKey = null, DateTime? now = null)
+        SecurityKey? signingKey = null, DateTime? now = null, string? displayName = null)
     {
         var user = name ?? (company is null ? $"dev.{role}" : $"dev.{role}@{company}");
         var claims = new List<Claim>
         {
             new(ClaimNames.Subject, user),
-            new(ClaimNames.Name, user),
+            new(ClaimNames.Name, displayName ?? user),
             new(ClaimNames.Role, role),
         };
         if (company is not null) claims.Add(new Claim(ClaimNames.Company, company));
