@@ -15,6 +15,7 @@ var dataDirectory = Path.Combine(Path.GetTempPath(), $"projectcases-bench-{Guid.
 var postgres = PostgresServer.Create(dataDirectory, PostgresServer.FreePort());
 var results = new Results();
 var peakMemory = 0.0;
+var queuePlan = "";
 ServiceProcess? service = null;
 
 Console.CancelKeyPress += (_, _) => CleanUp().GetAwaiter().GetResult();
@@ -88,6 +89,7 @@ try
         Console.WriteLine($"\nSeeding {settings.TroubleCases:N0} open trouble cases...");
         await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
         await Analyze(database);
+        queuePlan = await QueryPlans.HotlineQueuePage(database);
         var queue = await Measurement.Sequential(Math.Min(settings.Samples, 300), _ => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline"));
         results.Add($"GET hotline queue ({settings.TroubleCases:N0} cases), 1 client", Rate(queue.PerSecond, "req/s"), Latency(queue), "", "p99 ≤ 50 ms", queue.P99Ms <= 50);
         var queueLoad = await Measurement.ForDuration(16, settings.ReadDuration, (_, _) => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline"));
@@ -184,6 +186,12 @@ async Task<string> WriteResultsFile(string database)
         Write phases {settings.WriteDuration.TotalSeconds:0} s per level, read phases {settings.ReadDuration.TotalSeconds:0} s, latency samples {settings.Samples:N0}.
 
         {results.Table()}
+        Plan of the hotline queue's first page with {settings.TroubleCases:N0} open cases (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten generates for the endpoint's query):
+
+        ```
+        {queuePlan}
+        ```
+
         How each figure is measured, and what limits the missed ones: [README.md](README.md).
         """);
     return file;

@@ -40,6 +40,8 @@ public static class TroublesSetup
             .Duplicate(c => c.NextDueAt)
             .Duplicate(c => c.ReportedAt)
             .Duplicate(c => c.ResolvedAt) // the hotline report's year bounds
-            .Index(c => c.Category);
+            .Index(c => c.Category)
+            // The queue's order (HotlineQueue): open cases by priority, then nearest deadline.
+            .Index([c => c.Status, c => c.PriorityRank, c => c.NextDueAt!, c => c.Id], index => index.Name = "mt_doc_troublecase_queue");
     }
 }

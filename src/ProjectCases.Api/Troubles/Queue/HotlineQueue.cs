@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
@@ -41,11 +40,15 @@ public static class HotlineQueueEndpoint
                 : open.Where(c => c.NextDueAt >= now && !c.FirstResponseBreached && !c.ResolutionBreached);
         }
 
-        var found = await open.OrderBy(c => c.PriorityRank).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
+        // A count and a page rather than Marten's paged list (count(*) over(), which reads every open case for
+        // each page): the page then walks the queue index (TroublesSetup) and stops after pageSize rows.
+        var total = await open.CountAsync(ct);
+        var found = await open.OrderBy(c => c.PriorityRank).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = found.Select(c => new QueueItem(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee,
             c.ReportedAt, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt,
             c.FirstResponseBreached || c.FirstRespondedAt is null && c.FirstResponseDue < now,
             c.ResolutionBreached || c.ResolutionDue < now, TroubleCaseView.IsOverdue(c, now))).ToList();
-        return Results.Ok(new ListPage<QueueItem>(items, page, pageSize, found.TotalItemCount));
+        return Results.Ok(new ListPage<QueueItem>(items, page, pageSize, total));
     }
 }
