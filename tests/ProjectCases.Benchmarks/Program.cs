@@ -99,14 +99,17 @@ try
     await service.DisposeAsync();
     service = null;
 
-    Console.WriteLine($"\nSeeding {settings.SeededEvents:N0} events, then rebuilding the async report projection with the service's own command...");
+    Console.WriteLine($"\nSeeding {settings.SeededEvents:N0} events, then rebuilding each async report projection with the service's own command...");
     await BulkSeeding.ProjectEvents(database, settings.SeededEvents);
     await BulkSeeding.MarkSubscriptionsCaughtUp(database);
     await Analyze(database);
     var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
-    var rebuild = await Rebuild(root, database);
-    results.Add($"rebuild FiscalYearActivity ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s", "", "≥ 25,000 events/s",
-        eventsInStore / rebuild.TotalSeconds >= 25_000);
+    foreach (var projection in new[] { "FiscalYearActivity", "ProjectYearOrders" })
+    {
+        var rebuild = await Rebuild(root, database, projection);
+        results.Add($"rebuild {projection} ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s", "",
+            "≥ 25,000 events/s", eventsInStore / rebuild.TotalSeconds >= 25_000);
+    }
 
     service = await ServiceProcess.StartAsync(root, database);
     using (var client = new ServiceClient(service.BaseAddress))
@@ -136,12 +139,12 @@ async Task CleanUp()
 }
 
 // The rebuild as an operator runs it; the figure is Marten's own timing of the rebuild, without process start-up.
-async Task<TimeSpan> Rebuild(string repositoryRoot, string database)
+async Task<TimeSpan> Rebuild(string repositoryRoot, string database, string projection)
 {
     var finished = TimeSpan.Zero;
     var output = new List<string>();
     var watch = Stopwatch.StartNew();
-    var exit = await ServiceProcess.Run("dotnet", [ServiceProcess.Dll(repositoryRoot), "projections", "rebuild", "-p", "FiscalYearActivity"],
+    var exit = await ServiceProcess.Run("dotnet", [ServiceProcess.Dll(repositoryRoot), "projections", "rebuild", "-p", projection],
         repositoryRoot, ServiceProcess.Environment(database, PostgresServer.FreePort()), line =>
         {
             lock (output) output.Add(line);

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using ProjectCases.Reports.Activity;
+using ProjectCases.Reports.Orders;
 using ProjectCases.Reports.Targets;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +21,13 @@ public static class ReportsSetup
         return services;
     }
 
-    /// <summary>The fiscal-year projection runs on the async daemon, off the write path; targets are an inline stream per year.</summary>
+    /// <summary>The report projections run on the async daemon, off the write path; targets are an inline stream per year.</summary>
     public static void ConfigureReports(this StoreOptions opts)
     {
         opts.Events.MapEventType<KpiTargetsSet>("kpi_targets_set");
         opts.Projections.Add<FiscalYearActivityProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<ProjectYearOrdersProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ProjectYearOrders>().Duplicate(o => o.FiscalYear);
         opts.Projections.Add<KpiTargetOverridesProjection>(ProjectionLifecycle.Inline);
     }
 }

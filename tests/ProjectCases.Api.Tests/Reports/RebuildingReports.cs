@@ -3,6 +3,7 @@ using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 using ProjectCases.Reports.Activity;
+using ProjectCases.Reports.Orders;
 
 namespace ProjectCases.Api.Tests.Reports;
 
@@ -15,7 +16,7 @@ public class RebuildingReports(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task rebuilding_the_fiscal_year_projection_from_the_events_gives_the_same_numbers()
+    public async Task rebuilding_the_report_projections_from_the_events_gives_the_same_numbers()
     {
         await new GivenAFiscalYearBoundary(Host, Fixture.Clock).Record();
         string[] urls = ["/api/reports/kpi?fiscalYear=2023", "/api/reports/kpi?fiscalYear=2024", "/api/reports/kpi?fiscalYear=2025", "/api/reports/orders?from=2023&to=2025"];
@@ -26,13 +27,16 @@ public class RebuildingReports(ApiFixture fixture) : ApiTest(fixture)
         await using (var session = Store.LightweightSession())
         {
             session.DeleteWhere<FiscalYearActivity>(_ => true);
+            session.DeleteWhere<ProjectYearOrders>(_ => true);
             await session.SaveChangesAsync();
         }
         Assert.Contains("\"actual\":0", await Text(urls[1]));
         Assert.DoesNotContain("\"actual\":1,", await Text(urls[1]));
+        Assert.Contains("\"rows\":[]", await Text(urls[3]));
 
         var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync<FiscalYearActivityProjection>(CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ProjectYearOrdersProjection>(CancellationToken.None);
 
         var after = new List<string>();
         foreach (var url in urls) after.Add(await Text(url));

@@ -18,19 +18,12 @@ public sealed class FiscalYearActivity
     public int TendersOpened { get; set; }
     /// <summary>Ids, so that a tender with several bid records, or bids and then a Japanese award, counts once in the year.</summary>
     public HashSet<Guid> TendersWithJapaneseBidders { get; set; } = [];
-    /// <summary>Awards by project: the orders report adds each project's sector and region when it is read.</summary>
-    public Dictionary<Guid, ProjectOrders> OrdersByProject { get; set; } = [];
+    /// <summary>Undisclosed awards count here but add nothing to the sums.</summary>
+    public int Awards { get; set; }
+    public int JapaneseWins { get; set; }
+    public decimal JapaneseWinsAmountJpy { get; set; }
     public int HotlineReceived { get; set; }
     public int HotlineResolved { get; set; }
 
     public int TouchpointsOf(params TouchpointKind[] kinds) => kinds.Sum(kind => Touchpoints.GetValueOrDefault(kind));
-}
-
-/// <summary>Awards of one project in one fiscal year. Undisclosed awards count, but add nothing to the sums.</summary>
-public sealed class ProjectOrders
-{
-    public int Awards { get; set; }
-    public int JapaneseWins { get; set; }
-    public decimal AmountJpy { get; set; }
-    public decimal JapaneseWinsAmountJpy { get; set; }
 }

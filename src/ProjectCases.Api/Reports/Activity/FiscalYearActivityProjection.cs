@@ -52,12 +52,9 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
     private static void On(ContractAwarded award, FiscalYearActivity year)
     {
         if (award.JapaneseWinner && award.TenderId is { } tenderId) year.TendersWithJapaneseBidders.Add(tenderId);
-        if (!year.OrdersByProject.TryGetValue(award.ProjectId, out var orders))
-            year.OrdersByProject[award.ProjectId] = orders = new ProjectOrders();
-        orders.Awards++;
-        orders.AmountJpy += award.AmountJpy ?? 0;
+        year.Awards++;
         if (!award.JapaneseWinner) return;
-        orders.JapaneseWins++;
-        orders.JapaneseWinsAmountJpy += award.AmountJpy ?? 0;
+        year.JapaneseWins++;
+        year.JapaneseWinsAmountJpy += award.AmountJpy ?? 0;
     }
 }

@@ -29,10 +29,10 @@ public static class KpiIndicators
         new("studies.completed", "Project discovery and formation studies completed", "案件発掘・形成調査（完了）", a => a.StudiesCompleted),
         new("tenders.opened", "Tenders opened", "入札公告", a => a.TendersOpened),
         new("tenders.withJapaneseBidders", "Tenders Japanese firms reached", "本邦企業が入札に至った案件", a => a.TendersWithJapaneseBidders.Count),
-        new("awards.total", "Awards", "受注件数（全体）", a => a.OrdersByProject.Values.Sum(o => o.Awards)),
-        new("awards.japaneseWins", "Awards won by Japanese firms", "本邦企業の受注件数", a => a.OrdersByProject.Values.Sum(o => o.JapaneseWins)),
+        new("awards.total", "Awards", "受注件数（全体）", a => a.Awards),
+        new("awards.japaneseWins", "Awards won by Japanese firms", "本邦企業の受注件数", a => a.JapaneseWins),
         new("awards.japaneseWinsAmountJpy", "Order amount won by Japanese firms (JPY, disclosed awards)", "本邦企業の受注額（円、公表分）",
-            a => a.OrdersByProject.Values.Sum(o => o.JapaneseWinsAmountJpy)),
+            a => a.JapaneseWinsAmountJpy),
         new("hotline.received", "Hotline cases received", "ホットライン相談受付件数", a => a.HotlineReceived),
         new("hotline.resolved", "Hotline cases resolved", "ホットライン相談解決件数", a => a.HotlineResolved),
     ];

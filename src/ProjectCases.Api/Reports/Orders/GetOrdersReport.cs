@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.Status;
-using ProjectCases.Reports.Activity;
 using ProjectCases.Reports.Csv;
 using Wolverine.Http;
 
@@ -26,14 +25,14 @@ public static class GetOrdersReportEndpoint
             query.AddError("to", $"must be a fiscal year from 'from' ({from}) to {from + MaxYears - 1} ({MaxYears} years at most).");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var years = await session.Query<FiscalYearActivity>().Where(year => year.Id >= from && year.Id <= to).ToListAsync(ct);
-        var projectIds = years.SelectMany(year => year.OrdersByProject.Keys).Distinct().ToArray();
+        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to).ToListAsync(ct);
+        var projectIds = orders.Select(o => o.ProjectId).Distinct().ToArray();
         var places = projectIds.Length == 0
             ? []
             : await session.Query<ProjectStatus>().Where(p => p.Id.IsOneOf(projectIds))
                 .Select(p => new ProjectPlace(p.Id, p.Sector, p.Region)).ToListAsync(ct);
 
-        var report = OrdersReport.Build(from, to, years, places.ToDictionary(p => p.Id));
+        var report = OrdersReport.Build(from, to, orders, places.ToDictionary(p => p.Id));
         return format == ReportFormat.Json
             ? Results.Ok(report)
             : CsvFile.Result($"orders-FY{from}-FY{to}.csv",

@@ -1,15 +1,14 @@
 using ProjectCases.Projects;
-using ProjectCases.Reports.Activity;
 
 namespace ProjectCases.Reports.Orders;
 
 public sealed record OrdersReport(int From, int To, IReadOnlyList<OrdersRow> Rows, OrdersTotals Totals)
 {
     /// <summary>Sums each year's awards by the sector and region of their projects, in year, sector, region order.</summary>
-    public static OrdersReport Build(int from, int to, IEnumerable<FiscalYearActivity> years, IReadOnlyDictionary<Guid, ProjectPlace> places)
+    public static OrdersReport Build(int from, int to, IEnumerable<ProjectYearOrders> orders, IReadOnlyDictionary<Guid, ProjectPlace> places)
     {
-        var rows = years
-            .SelectMany(year => year.OrdersByProject.Select(orders => (Year: year.Id, Place: places.GetValueOrDefault(orders.Key), Orders: orders.Value)))
+        var rows = orders
+            .Select(o => (Year: o.FiscalYear, Place: places.GetValueOrDefault(o.ProjectId), Orders: o))
             // A project that no longer exists cannot happen (streams are never deleted); skip rather than invent a place.
             .Where(entry => entry.Place is not null)
             .GroupBy(entry => (entry.Year, entry.Place!.Sector, entry.Place.Region))
