@@ -1,15 +1,18 @@
 namespace ProjectCases.Benchmarks;
 
-/// <summary>How long and how big each phase is: `--quick` (under 3 minutes) or the full run.</summary>
+/// <summary>How long and how big each phase is: `--quick` (under 3 minutes) or the full run; `--profile` adds CPU profiles (Linux perf).</summary>
 /// <param name="Projects">A multiple of every HTTP concurrency: client w writes projects w, w + c, w + 2c, ..., so two
 /// clients never append to the same stream at once (that would be an optimistic-concurrency 409, not a speed figure).</param>
 public sealed record BenchmarkSettings(
     bool Quick, TimeSpan WriteDuration, TimeSpan ReadDuration, int Projects, int TroubleCases, int SeededEvents, int AsOfStreamEvents, int Samples)
 {
+    public bool Profile { get; init; }
+
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static BenchmarkSettings From(string[] args) => args.Contains("--quick")
-        ? new(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
-        : new(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000);
+    public static BenchmarkSettings From(string[] args) => (args.Contains("--quick")
+        ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
+        : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))
+        with { Profile = args.Contains("--profile") && CpuProfile.Available };
 }

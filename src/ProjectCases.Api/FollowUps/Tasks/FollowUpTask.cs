@@ -28,6 +28,18 @@ public sealed class FollowUpTask
 
 public sealed class FollowUpTaskProjection : SingleStreamProjection<FollowUpTask, Guid>
 {
+    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
+    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
+    public FollowUpTaskProjection()
+    {
+        IncludeType<FollowUpScheduled>();
+        IncludeType<FollowUpCompleted>();
+        IncludeType<FollowUpCancelled>();
+        IncludeType<FollowUpRescheduled>();
+        IncludeType<FollowUpReassigned>();
+        IncludeType<FollowUpOverdue>();
+    }
+
     public override FollowUpTask? Evolve(FollowUpTask? task, Guid id, IEvent e)
     {
         switch (e.Data)

@@ -31,7 +31,8 @@ public sealed class PostgresServer(string dataDirectory, int port, string binDir
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task StartAsync(CancellationToken ct = default)
+    /// <param name="settings">Extra server settings (`name=value`), e.g. the benchmark's statement statistics.</param>
+    public async Task StartAsync(CancellationToken ct = default, params string[] settings)
     {
         PrepareDataDirectory();
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
@@ -41,7 +42,8 @@ public sealed class PostgresServer(string dataDirectory, int port, string binDir
 
         if (await IsRunningAsync(ct)) return; // e.g. a second `dotnet run` on the same data folder
 
-        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        var options = $"-p {Port} -k {DataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200"
+            + string.Concat(settings.Select(setting => $" -c {setting}"));
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-o", options, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "start"], ct);
         StartedByUs = true;
     }

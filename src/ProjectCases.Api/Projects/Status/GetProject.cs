@@ -16,23 +16,45 @@ public static class GetProjectEndpoint
     [WolverineGet("/api/projects/{id}"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        if (!await ProjectAccess.CanSeeAsync(context.User, id, session, ct)) return ProjectWrites.ProjectNotFound(id);
-
         var query = new QueryParameters(context.Request);
         var asOf = ReadAsOf(query);
         var version = query.Text("version") is null ? (long?)null : query.Int("version", 0, 1, int.MaxValue);
         if (asOf is not null && version is not null) query.AddError("asOf", "give either asOf or version, not both.");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var project = asOf is not null || version is not null
-            ? await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct)
-            : await session.LoadAsync<ProjectStatus>(id, ct);
-        if (project is null || version is not null && project.Version != version) return ProjectWrites.ProjectNotFound(id);
-        // Follow-up tasks are other streams: counted now for the current state (a past state keeps the folded zero).
-        if (asOf is null && version is null) await OpenFollowUps.FillAsync(project, session, ct);
-
+        var project = asOf is null && version is null
+            ? await CurrentAsync(id, context, session, ct)
+            : await AsItStoodAsync(id, asOf, version, context, session, ct);
+        if (project is null) return ProjectWrites.ProjectNotFound(id);
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
+    }
+
+    /// <summary>
+    /// The status document, the access check and the open follow-ups (tasks are other streams) in one
+    /// batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
+    /// </summary>
+    private static async Task<ProjectStatus?> CurrentAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var visible = ProjectAccess.CanSee(context.User, id, batch);
+        var load = batch.Load<ProjectStatus>(id);
+        var dueDates = OpenFollowUps.DueDates(batch, id);
+        await batch.Execute(ct);
+
+        var project = await load;
+        if (project is null || !await visible) return null;
+        OpenFollowUps.Fill(project, await dueDates);
+        return project;
+    }
+
+    /// <summary>Folded from the events up to the instant or version; a past state keeps the folded zero follow-ups.</summary>
+    private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, HttpContext context,
+        IQuerySession session, CancellationToken ct)
+    {
+        if (!await ProjectAccess.CanSeeAsync(context.User, id, session, ct)) return null;
+        var project = await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct);
+        return project is null || version is not null && project.Version != version ? null : project;
     }
 
     private static DateTimeOffset? ReadAsOf(QueryParameters query)

@@ -7,6 +7,26 @@ namespace ProjectCases.Projects.Status;
 /// <summary>Folds a project stream into its ProjectStatus. Pure: no clock, no lookups.</summary>
 public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStatus, Guid>
 {
+    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
+    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
+    public ProjectStatusProjection()
+    {
+        IncludeType<ProjectRegistered>();
+        IncludeType<TouchpointLogged>();
+        IncludeType<TouchpointOutcomeRecorded>();
+        IncludeType<StudyStarted>();
+        IncludeType<StudyCompleted>();
+        IncludeType<AgreementSigned>();
+        IncludeType<TenderOpened>();
+        IncludeType<JapaneseBidsRecorded>();
+        IncludeType<ContractAwarded>();
+        IncludeType<TenderFailed>();
+        IncludeType<ProjectStatusChanged>();
+        IncludeType<TroubleReported>();
+        IncludeType<TroubleReopened>();
+        IncludeType<TroubleClosed>();
+    }
+
     /// <summary>
     /// Explicit fold. Some events live on two streams (a case's TroubleReported is also appended to its
     /// project): a snapshot starts only from ProjectRegistered, so a trouble-case stream never becomes a project.

@@ -15,6 +15,13 @@ public sealed class KpiTargetOverrides
 
 public sealed class KpiTargetOverridesProjection : SingleStreamProjection<KpiTargetOverrides, Guid>
 {
+    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
+    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
+    public KpiTargetOverridesProjection()
+    {
+        IncludeType<KpiTargetsSet>();
+    }
+
     public override KpiTargetOverrides? Evolve(KpiTargetOverrides? snapshot, Guid id, IEvent e)
     {
         if (e.Data is not KpiTargetsSet set) return snapshot;

@@ -6,6 +6,24 @@ namespace ProjectCases.Troubles.Cases;
 /// <summary>Folds a case stream into its TroubleCase. Pure: due times come from the events themselves.</summary>
 public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, Guid>
 {
+    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
+    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
+    public TroubleCaseProjection()
+    {
+        IncludeType<TroubleReported>();
+        IncludeType<TroubleTriaged>();
+        IncludeType<TroubleAssigned>();
+        IncludeType<AgencyConsulted>();
+        IncludeType<TopClaimMade>();
+        IncludeType<TroubleNoteAdded>();
+        IncludeType<TroubleResolved>();
+        IncludeType<ResolutionAcknowledged>();
+        IncludeType<TroubleClosed>();
+        IncludeType<TroubleReopened>();
+        IncludeType<FirstResponseOverdue>();
+        IncludeType<ResolutionOverdue>();
+    }
+
     /// <summary>
     /// Explicit fold. TroubleReported, TroubleClosed and TroubleReopened are also appended to the project's
     /// stream: a case starts only from a TroubleReported whose case id is the stream's own id.
