@@ -27,7 +27,6 @@ public sealed class CpuProfile
 
         var byProcess = await Report(data, ["--sort", "comm", "--no-children", "-g", "none", "--percent-limit", "0.5"], 12);
         var serviceModules = await Report(data, ["--pid", pid.ToString(), "--sort", "dso", "--no-children", "-g", "none", "--percent-limit", "1"], 12);
-        var serviceSymbols = await Report(data, ["--pid", pid.ToString(), "--sort", "symbol", "--no-children", "-g", "none", "--percent-limit", "0.4"], 40);
         File.Delete(data);
         _sections.Add($"""
             **{title}**: share of all CPU samples on the machine by process (perf, cpu-clock, 499 Hz, all cores)
@@ -36,16 +35,11 @@ public sealed class CpuProfile
             {byProcess}
             ```
 
-            the service's own samples by module (JIT-compiled .NET code is the perf-PID.map module)
+            the service's own samples by module ("[JIT]" is JIT-compiled .NET code: ours, ASP.NET Core, Marten, Npgsql, System.Text.Json;
+            libcoreclr is the runtime and GC, libclrjit the JIT compiler, kernel mostly socket calls)
 
             ```
             {serviceModules}
-            ```
-
-            and by function (self time, ≥ 0.4 % of its samples)
-
-            ```
-            {serviceSymbols}
             ```
 
             """);

@@ -18,6 +18,7 @@ var peakMemory = 0.0;
 var queuePlan = "";
 var statements = new List<string>();
 var profile = settings.Profile ? new CpuProfile() : null;
+ServiceProcess.Profiling = settings.Profile;
 var projects = Array.Empty<Guid>();
 ServiceProcess? service = null;
 
@@ -94,10 +95,12 @@ try
     peakMemory = Math.Max(peakMemory, service.PeakResidentMegabytes());
     await service.DisposeAsync();
 
-    // Seeded with the service stopped: its lock-monitoring connections hold a snapshot for up to a minute
-    // (a pg_sleep(60) loop), during which VACUUM cannot mark freshly loaded pages all-visible. A running
-    // system's autovacuum gets there a minute later; stopping the service gets there now.
+    // Seeded with the service stopped: its lock-monitoring connections run pg_sleep(60) in a loop, and a
+    // running statement holds a snapshot, so VACUUM cannot mark freshly loaded pages all-visible (no
+    // index-only scans) for up to a minute. A running system's autovacuum gets there a minute later.
+    // PostgreSQL only notices a dead client when that sleep ends, so the killed service's sessions are ended here.
     Console.WriteLine($"\nSeeding {settings.TroubleCases:N0} open trouble cases...");
+    await EndOtherSessions(database);
     await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
     await Analyze(database);
     queuePlan = await QueryPlans.HotlineQueuePage(database);
@@ -153,13 +156,16 @@ async Task CleanUp()
     if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
 }
 
-// A phase, and for the 16-client ones what PostgreSQL executed per request (and with --profile, where the CPU went).
+// A phase, and for the 16-client ones what PostgreSQL executed and the CPU each process spent per request
+// (and with --profile, where the service's CPU went).
 async Task<Measurement> Observed(string database, string phase, bool observe, Func<Task<Measurement>> run)
 {
     if (!observe) return await run();
     await StatementCounts.ResetAsync(database);
-    var m = profile is null ? await run() : await profile.During(phase, service!.Pid, run);
-    statements.Add(await StatementCounts.ReportAsync(database, phase, m.Operations + m.Failures));
+    var cpuBefore = CpuAccounting.Now(service!.Pid);
+    var m = profile is null ? await run() : await profile.During(phase, service.Pid, run);
+    var cpu = CpuAccounting.Now(service.Pid).PerRequestSince(cpuBefore, m.Operations + m.Failures);
+    statements.Add(await StatementCounts.ReportAsync(database, phase, m.Operations + m.Failures, cpu));
     return m;
 }
 
@@ -186,6 +192,13 @@ static async Task Analyze(string database)
     await using var dataSource = NpgsqlDataSource.Create(database);
     await using var analyze = dataSource.CreateCommand("vacuum (analyze)");
     await analyze.ExecuteNonQueryAsync();
+}
+
+static async Task EndOtherSessions(string database)
+{
+    await using var dataSource = NpgsqlDataSource.Create(database);
+    await dataSource.CreateCommand("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+        .ExecuteNonQueryAsync();
 }
 
 static async Task<long> Scalar(string database, string sql)
@@ -221,7 +234,7 @@ async Task<string> WriteResultsFile(string database)
         {queuePlan}
         ```
 
-        What PostgreSQL executed per request in the 16-client phases (`pg_stat_statements`):
+        What PostgreSQL executed per request in the 16-client phases (`pg_stat_statements`), and the CPU time per request of each process (`/proc`):
 
         {string.Join("\n", statements)}
         {(profile is null ? "" : "CPU profiles (`--profile`):\n\n" + profile.Markdown)}

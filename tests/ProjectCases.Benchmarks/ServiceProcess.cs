@@ -33,6 +33,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         ["DOTNET_PerfMapEnabled"] = "1", // names of JIT-compiled methods for `--profile` (perf); negligible cost otherwise
     };
 
+    /// <summary>With --profile: JIT-compiled code outside .NET's write-xor-execute double mapping, so perf can name it.</summary>
+    public static bool Profiling { get; set; }
+
     public static async Task<ServiceProcess> StartAsync(string repositoryRoot, string connectionString)
     {
         var port = Infrastructure.Postgres.PostgresServer.FreePort();
@@ -41,6 +44,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(Dll(repositoryRoot))!, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         foreach (var (key, value) in Environment(connectionString, port)) start.Environment[key] = value;
+        if (Profiling) start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [service] {e.Data}"); };

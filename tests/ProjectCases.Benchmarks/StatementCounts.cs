@@ -29,7 +29,7 @@ public static partial class StatementCounts
     }
 
     /// <summary>A markdown section: statements per request, then the most frequent statements.</summary>
-    public static async Task<string> ReportAsync(string database, string phase, int requests)
+    public static async Task<string> ReportAsync(string database, string phase, int requests, string cpu)
     {
         await using var dataSource = NpgsqlDataSource.Create(database);
         var rows = new List<(long Calls, double Ms, string Query)>();
@@ -46,12 +46,12 @@ public static partial class StatementCounts
 
         var perRequest = (double)rows.Sum(r => r.Calls) / requests;
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"**{phase}**: {requests:N0} requests, {perRequest:0.0} statements per request (all of PostgreSQL's work in the phase, background included).\n\n");
+            $"**{phase}**: {requests:N0} requests, {perRequest:0.0} statements per request (all of PostgreSQL's work in the phase, background included), {rows.Sum(r => r.Ms) / requests:0.00} ms of PostgreSQL execution time per request. {cpu}\n\n");
         text.AppendLine("| per request | ms per call | statement |");
         text.AppendLine("| ---: | ---: | --- |");
         foreach (var (calls, ms, query) in rows.Take(14))
             text.AppendLine(CultureInfo.InvariantCulture, $"| {(double)calls / requests:0.00} | {ms / calls:0.000} | `{Shorten(query)}` |");
-        Console.WriteLine($"  {phase}: {perRequest:0.0} statements per request");
+        Console.WriteLine($"  {phase}: {perRequest:0.0} statements per request. {cpu}");
         return text.ToString();
     }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Marten.Linq;
 using Marten.Services.BatchQuerying;
 using ProjectCases.FollowUps;
 using ProjectCases.FollowUps.Tasks;
@@ -8,15 +10,22 @@ namespace ProjectCases.Projects.Status;
 public static class OpenFollowUps
 {
     /// <summary>Adds the query to <paramref name="batch"/> (the read's single round trip); call <see cref="Fill"/> after it ran.</summary>
-    public static Task<IReadOnlyList<DateOnly>> DueDates(IBatchedQuery batch, Guid projectId) =>
-        batch.Query<FollowUpTask>()
-            .Where(t => t.ProjectId == projectId && t.Status == FollowUpStatus.Open)
-            .Select(t => t.DueOn)
-            .ToList();
+    public static Task<IEnumerable<DateOnly>> DueDates(IBatchedQuery batch, Guid projectId) =>
+        batch.Query(new OpenDueDates { ProjectId = projectId });
 
-    public static void Fill(ProjectStatus project, IReadOnlyList<DateOnly> dueDates)
+    public static void Fill(ProjectStatus project, IEnumerable<DateOnly> dueDates)
     {
-        project.OpenFollowUpCount = dueDates.Count;
-        project.NextFollowUpDueOn = dueDates.Count == 0 ? null : dueDates.Min();
+        var dates = dueDates.ToList();
+        project.OpenFollowUpCount = dates.Count;
+        project.NextFollowUpDueOn = dates.Count == 0 ? null : dates.Min();
+    }
+
+    /// <summary>A Marten compiled query: its SQL is planned once, not parsed from LINQ on every project read.</summary>
+    public sealed class OpenDueDates : ICompiledListQuery<FollowUpTask, DateOnly>
+    {
+        public Guid ProjectId { get; set; }
+
+        public Expression<Func<IMartenQueryable<FollowUpTask>, IEnumerable<DateOnly>>> QueryIs() =>
+            tasks => tasks.Where(t => t.ProjectId == ProjectId && t.Status == FollowUpStatus.Open).Select(t => t.DueOn);
     }
 }
