@@ -35,7 +35,7 @@ public sealed class CpuProfile
             {byProcess}
             ```
 
-            the service's own samples by module ("[JIT]" is JIT-compiled .NET code: ours, ASP.NET Core, Marten, Npgsql, System.Text.Json;
+            the service's samples by module, as shares of all samples on the machine ("[JIT]" is JIT-compiled .NET code: ours, ASP.NET Core, Marten, Npgsql, System.Text.Json;
             libcoreclr is the runtime and GC, libclrjit the JIT compiler, kernel mostly socket calls)
 
             ```
