@@ -34,9 +34,12 @@ public class RebuildingReports(ApiFixture fixture) : ApiTest(fixture)
         Assert.DoesNotContain("\"actual\":1,", await Text(urls[1]));
         Assert.Contains("\"rows\":[]", await Text(urls[3]));
 
-        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await daemon.RebuildProjectionAsync<FiscalYearActivityProjection>(CancellationToken.None);
-        await daemon.RebuildProjectionAsync<ProjectYearOrdersProjection>(CancellationToken.None);
+        await using (await PausedProjections())
+        {
+            var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+            await daemon.RebuildProjectionAsync<FiscalYearActivityProjection>(CancellationToken.None);
+            await daemon.RebuildProjectionAsync<ProjectYearOrdersProjection>(CancellationToken.None);
+        }
 
         var after = new List<string>();
         foreach (var url in urls) after.Add(await Text(url));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Marten.Events;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Json;
@@ -26,7 +27,23 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
         fixture.Clock.SetUtcNow(DateTimeOffset.UtcNow);
         // Let the async daemon finish the previous test's events first: a reset racing the projections'
         // writes can deadlock in PostgreSQL. One that still does is simply run again.
-        await WaitForProjections();
+        try
+        {
+            await WaitForProjections();
+        }
+        catch (TimeoutException)
+        {
+            // A projection agent stalled in an earlier test (which failed for it if it waited). Restart the
+            // agents around the reset, so that one failure does not make every later test wait 30 s and fail.
+            await using var paused = await PausedProjections();
+            await ResetData();
+            return;
+        }
+        await ResetData();
+    }
+
+    private async Task ResetData()
+    {
         for (var attempt = 1; ; attempt++)
         {
             try { await Host.ResetAllMartenDataAsync(); return; }
@@ -56,6 +73,23 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
     {
         await using var session = Store.QuerySession();
         return (await session.Events.FetchStreamStateAsync(streamId))?.Version ?? 0;
+    }
+
+    /// <summary>
+    /// Stops the projection coordinator and every agent until disposed, as an operator does before rebuilding
+    /// or rewinding on a running service: a rebuild or rewind stops only its own agent and leaves restarting it
+    /// to the coordinator, whose loop would otherwise start it again mid-way (the shard then stalls for good).
+    /// </summary>
+    protected async Task<IAsyncDisposable> PausedProjections()
+    {
+        var coordinator = Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        return new ResumeOnDispose(coordinator);
+    }
+
+    private sealed class ResumeOnDispose(IProjectionCoordinator coordinator) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await coordinator.ResumeAsync();
     }
 
     protected async Task WaitForProjections()
