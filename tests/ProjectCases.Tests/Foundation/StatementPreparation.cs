@@ -1,0 +1,24 @@
+using Npgsql;
+using ProjectCases.Infrastructure.Postgres;
+
+namespace ProjectCases.Tests.Foundation;
+
+public class StatementPreparation
+{
+    [Fact]
+    public void a_connection_string_without_a_setting_gets_statement_preparation()
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation("Host=db;Database=projectcases;Username=app"));
+        Assert.Equal(DatabaseConnection.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
+        Assert.Equal("db", result.Host);
+        Assert.Equal("projectcases", result.Database);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;maxautoprepare=7", 7)]
+    public void an_operator_setting_is_kept_even_when_it_turns_preparation_off(string connectionString, int expected)
+    {
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation(connectionString)).MaxAutoPrepare);
+    }
+}
