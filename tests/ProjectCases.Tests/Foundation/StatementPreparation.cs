@@ -10,8 +10,16 @@ public class StatementPreparation
     {
         var result = new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation("Host=db;Database=projectcases;Username=app"));
         Assert.Equal(DatabaseConnection.DefaultMaxAutoPrepare, result.MaxAutoPrepare);
+        Assert.Equal("-c plan_cache_mode=force_custom_plan", result.Options); // generic plans were far slower (docs/benchmarks)
         Assert.Equal("db", result.Host);
         Assert.Equal("projectcases", result.Database);
+    }
+
+    [Fact]
+    public void options_of_the_operator_are_kept_beside_the_plan_setting()
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation("Host=db;Options=-c search_path=app"));
+        Assert.Equal("-c search_path=app -c plan_cache_mode=force_custom_plan", result.Options);
     }
 
     [Theory]

@@ -41,7 +41,12 @@ public sealed class DatabaseConnection
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
             return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare };
+        // A prepared statement would switch to a generic plan after five runs; for Marten's range and ANY($n)
+        // queries that plan is far worse (measured: projection rebuild 40k → 16k events/s, asOf p99 17 → 156 ms).
+        // Custom plans keep planning per call with the actual values; parsing is still saved.
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return builder.ConnectionString;
     }
 
     public string ConnectionString { get; }

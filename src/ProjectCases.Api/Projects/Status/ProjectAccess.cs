@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Marten;
 using Marten.Services.BatchQuerying;
@@ -13,11 +14,14 @@ public static class ProjectAccess
 {
     public static async Task<bool> CanSeeAsync(ClaimsPrincipal user, Guid projectId, IQuerySession session, CancellationToken ct) =>
         TroubleAccess.CompanyOf(user) is not { } company
-        || await session.Query<TroubleCase>().AnyAsync(c => c.ProjectId == projectId && c.ReporterCompany == company, ct);
+        || await session.Query<TroubleCase>().AnyAsync(ReportedBy(company, projectId), ct);
 
     /// <summary>The same check, added to a batch so that it travels with the read it guards.</summary>
     public static Task<bool> CanSee(ClaimsPrincipal user, Guid projectId, IBatchedQuery batch) =>
         TroubleAccess.CompanyOf(user) is not { } company
             ? Task.FromResult(true)
-            : batch.Query<TroubleCase>().Any(c => c.ProjectId == projectId && c.ReporterCompany == company);
+            : batch.Query<TroubleCase>().Any(ReportedBy(company, projectId));
+
+    private static Expression<Func<TroubleCase, bool>> ReportedBy(string company, Guid projectId) =>
+        c => c.ProjectId == projectId && c.ReporterCompany == company;
 }
