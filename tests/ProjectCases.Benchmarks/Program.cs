@@ -243,9 +243,5 @@ async Task<string> WriteResultsFile(string database)
     return file;
 }
 
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "ProjectCases.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Run the benchmark from inside the repository (ProjectCases.sln not found above the program).");
-}
+static string RepositoryRoot() => ProjectCases.Infrastructure.SourceCheckout.RootAbove(AppContext.BaseDirectory)
+    ?? throw new InvalidOperationException("Run the benchmark from inside the repository (ProjectCases.sln not found above the program).");

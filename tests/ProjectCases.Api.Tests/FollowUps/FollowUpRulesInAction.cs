@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Marten;
-using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 using ProjectCases.FollowUps.Tasks;
@@ -119,11 +118,7 @@ public class FollowUpRulesInAction(ApiFixture fixture) : ApiTest(fixture)
         var eventsBefore = await session.Events.QueryAllRawEvents().CountAsync();
 
         // Replays every event from the start of the store through the rules, as after a reset of the subscription.
-        await using (await PausedProjections())
-        {
-            var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-            await daemon.RewindSubscriptionAsync("FollowUpRules", CancellationToken.None, sequenceFloor: 0);
-        }
+        await WhileProjectionsPaused(daemon => daemon.RewindSubscriptionAsync("FollowUpRules", CancellationToken.None, sequenceFloor: 0));
 
         Assert.Equal(before, (await Tasks("")).Select(Summary).Order());
         Assert.Equal(3, await session.Query<FollowUpTask>().CountAsync());

@@ -2,6 +2,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
+using ProjectCases.Infrastructure;
 
 namespace ProjectCases.Api.Tests.Foundation;
 
@@ -65,10 +66,6 @@ public class GeneratedCodeIsCurrent(ApiFixture fixture) : ApiTest(fixture)
 
     private static string Normalized(string code) => code.Replace("\r\n", "\n").Trim();
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ProjectCases.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ProjectCases.sln not found above the test assembly.");
-    }
+    private static string RepositoryRoot() => SourceCheckout.RootAbove(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("ProjectCases.sln not found above the test assembly.");
 }

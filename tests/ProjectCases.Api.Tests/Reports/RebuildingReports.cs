@@ -1,6 +1,4 @@
 using Marten;
-using Marten.Events.Daemon.Coordination;
-using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 using ProjectCases.Reports.Activity;
 using ProjectCases.Reports.Orders;
@@ -34,12 +32,11 @@ public class RebuildingReports(ApiFixture fixture) : ApiTest(fixture)
         Assert.DoesNotContain("\"actual\":1,", await Text(urls[1]));
         Assert.Contains("\"rows\":[]", await Text(urls[3]));
 
-        await using (await PausedProjections())
+        await WhileProjectionsPaused(async daemon =>
         {
-            var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
             await daemon.RebuildProjectionAsync<FiscalYearActivityProjection>(CancellationToken.None);
             await daemon.RebuildProjectionAsync<ProjectYearOrdersProjection>(CancellationToken.None);
-        }
+        });
 
         var after = new List<string>();
         foreach (var url in urls) after.Add(await Text(url));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using Marten.Events;
+using IProjectionDaemon = JasperFx.Events.Daemon.IProjectionDaemon;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Infrastructure.Auth;
@@ -35,8 +36,7 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
         {
             // A projection agent stalled in an earlier test (which failed for it if it waited). Restart the
             // agents around the reset, so that one failure does not make every later test wait 30 s and fail.
-            await using var paused = await PausedProjections();
-            await ResetData();
+            await WhileProjectionsPaused(_ => ResetData());
             return;
         }
         await ResetData();
@@ -76,20 +76,17 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Stops the projection coordinator and every agent until disposed, as an operator does before rebuilding
-    /// or rewinding on a running service: a rebuild or rewind stops only its own agent and leaves restarting it
-    /// to the coordinator, whose loop would otherwise start it again mid-way (the shard then stalls for good).
+    /// Runs <paramref name="work"/> with the projection coordinator and every agent stopped, then starts them
+    /// again, as an operator does before rebuilding or rewinding on a running service: a rebuild or rewind stops
+    /// only its own agent and leaves restarting it to the coordinator, whose loop would otherwise start it
+    /// again mid-way (the shard then stalls for good).
     /// </summary>
-    protected async Task<IAsyncDisposable> PausedProjections()
+    protected async Task WhileProjectionsPaused(Func<IProjectionDaemon, Task> work)
     {
         var coordinator = Host.Services.GetRequiredService<IProjectionCoordinator>();
         await coordinator.PauseAsync();
-        return new ResumeOnDispose(coordinator);
-    }
-
-    private sealed class ResumeOnDispose(IProjectionCoordinator coordinator) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await coordinator.ResumeAsync();
+        try { await work(coordinator.DaemonForMainDatabase()); }
+        finally { await coordinator.ResumeAsync(); }
     }
 
     protected async Task WaitForProjections()

@@ -14,16 +14,13 @@ public sealed class DatabaseConnection
     public DatabaseConnection(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString("Marten");
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (string.IsNullOrWhiteSpace(configured))
         {
-            ConnectionString = WithStatementPreparation(configured);
-            return;
+            var port = configuration.GetValue("LocalPostgres:Port", 55432);
+            var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
+            LocalServer = PostgresServer.Create(dataDirectory, port);
         }
-
-        var port = configuration.GetValue("LocalPostgres:Port", 55432);
-        var dataDirectory = configuration["LocalPostgres:DataDirectory"] ?? DefaultDataDirectory(environment.ContentRootPath);
-        LocalServer = PostgresServer.Create(dataDirectory, port);
-        ConnectionString = WithStatementPreparation(LocalServer.ConnectionString(DatabaseName));
+        ConnectionString = WithStatementPreparation(LocalServer?.ConnectionString(DatabaseName) ?? configured!);
     }
 
     /// <summary>How many statements Npgsql prepares per connection when the connection string does not say.</summary>
@@ -55,13 +52,6 @@ public sealed class DatabaseConnection
     public PostgresServer? LocalServer { get; }
 
     /// <summary>`.data/postgres` at the repository root (git-ignored), or beside the app outside a checkout.</summary>
-    private static string DefaultDataDirectory(string contentRoot)
-    {
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProjectCases.sln")))
-                return Path.Combine(dir.FullName, ".data", "postgres");
-        }
-        return Path.Combine(contentRoot, ".data", "postgres");
-    }
+    private static string DefaultDataDirectory(string contentRoot) =>
+        Path.Combine(SourceCheckout.RootAbove(contentRoot) ?? contentRoot, ".data", "postgres");
 }
