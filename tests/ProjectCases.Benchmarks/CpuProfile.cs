@@ -27,6 +27,8 @@ public sealed class CpuProfile
 
         var byProcess = await Report(data, ["--sort", "comm", "--no-children", "-g", "none", "--percent-limit", "0.5"], 12);
         var serviceModules = await Report(data, ["--pid", pid.ToString(), "--sort", "dso", "--no-children", "-g", "none", "--percent-limit", "1"], 12);
+        var serviceFunctions = await Report(data, ["--pid", pid.ToString(), "--sort", "dso,sym", "--no-children", "-g", "none", "--percent-limit", "0.4"], 40);
+        var postgresFunctions = await Report(data, ["--comm", "postgres", "--sort", "dso,sym", "--no-children", "-g", "none", "--percent-limit", "0.4"], 40);
         File.Delete(data);
         _sections.Add($"""
             **{title}**: share of all CPU samples on the machine by process (perf, cpu-clock, 499 Hz, all cores)
@@ -40,6 +42,18 @@ public sealed class CpuProfile
 
             ```
             {serviceModules}
+            ```
+
+            the service's busiest functions by their own samples (not what they call), as shares of all samples on the machine
+
+            ```
+            {serviceFunctions}
+            ```
+
+            PostgreSQL's busiest functions by their own samples, as shares of all samples on the machine
+
+            ```
+            {postgresFunctions}
             ```
 
             """);

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using ProjectCases.Infrastructure.Marten;
 
 namespace ProjectCases.FollowUps.Tasks;
 
@@ -28,43 +29,26 @@ public sealed class FollowUpTask
 
 public sealed class FollowUpTaskProjection : SingleStreamProjection<FollowUpTask, Guid>
 {
-    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
-    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
-    public FollowUpTaskProjection()
-    {
-        IncludeType<FollowUpScheduled>();
-        IncludeType<FollowUpCompleted>();
-        IncludeType<FollowUpCancelled>();
-        IncludeType<FollowUpRescheduled>();
-        IncludeType<FollowUpReassigned>();
-        IncludeType<FollowUpOverdue>();
-    }
+    public FollowUpTaskProjection() => Folds.IncludeIn(this, startedBy: typeof(FollowUpScheduled));
+
+    /// <summary>What each event after FollowUpScheduled does to the task; also the projection's event allow-list.</summary>
+    private static readonly EventFolds<FollowUpTask> Folds = new EventFolds<FollowUpTask>()
+        .On<FollowUpCompleted>((c, task) => (task.Status, task.Note, task.ClosedByRule) = (FollowUpStatus.Done, c.Note, c.ByRule))
+        .On<FollowUpCancelled>((c, task) => (task.Status, task.Note) = (FollowUpStatus.Cancelled, c.Reason))
+        .On<FollowUpRescheduled>((r, task) => (task.DueOn, task.OverdueRecorded) = (r.DueOn, false))
+        .On<FollowUpReassigned>((r, task) => task.Owner = r.Owner)
+        .On<FollowUpOverdue>((_, task) => task.OverdueRecorded = true);
 
     public override FollowUpTask? Evolve(FollowUpTask? task, Guid id, IEvent e)
     {
-        switch (e.Data)
+        if (task is null)
         {
-            case FollowUpScheduled s when task is null:
-                task = new FollowUpTask { Id = id, Title = s.Title, Owner = s.Owner, DueOn = s.DueOn, Rule = s.Rule,
-                    SourceEventType = s.SourceEventType, SubjectId = s.SubjectId, ProjectId = s.ProjectId, TroubleId = s.TroubleId };
-                break;
-            case FollowUpCompleted c when task is not null:
-                (task.Status, task.Note, task.ClosedByRule) = (FollowUpStatus.Done, c.Note, c.ByRule);
-                break;
-            case FollowUpCancelled c when task is not null:
-                (task.Status, task.Note) = (FollowUpStatus.Cancelled, c.Reason);
-                break;
-            case FollowUpRescheduled r when task is not null:
-                (task.DueOn, task.OverdueRecorded) = (r.DueOn, false);
-                break;
-            case FollowUpReassigned r when task is not null:
-                task.Owner = r.Owner;
-                break;
-            case FollowUpOverdue when task is not null:
-                task.OverdueRecorded = true;
-                break;
+            if (e.Data is not FollowUpScheduled s) return null;
+            task = new FollowUpTask { Id = id, Title = s.Title, Owner = s.Owner, DueOn = s.DueOn, Rule = s.Rule,
+                SourceEventType = s.SourceEventType, SubjectId = s.SubjectId, ProjectId = s.ProjectId, TroubleId = s.TroubleId };
         }
-        if (task is not null) task.Version = e.Version;
+        else Folds.Apply(task, e.Data);
+        task.Version = e.Version;
         return task;
     }
 }

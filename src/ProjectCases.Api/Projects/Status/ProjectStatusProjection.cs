@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Troubles;
 
 namespace ProjectCases.Projects.Status;
@@ -7,25 +8,7 @@ namespace ProjectCases.Projects.Status;
 /// <summary>Folds a project stream into its ProjectStatus. Pure: no clock, no lookups.</summary>
 public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStatus, Guid>
 {
-    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
-    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
-    public ProjectStatusProjection()
-    {
-        IncludeType<ProjectRegistered>();
-        IncludeType<TouchpointLogged>();
-        IncludeType<TouchpointOutcomeRecorded>();
-        IncludeType<StudyStarted>();
-        IncludeType<StudyCompleted>();
-        IncludeType<AgreementSigned>();
-        IncludeType<TenderOpened>();
-        IncludeType<JapaneseBidsRecorded>();
-        IncludeType<ContractAwarded>();
-        IncludeType<TenderFailed>();
-        IncludeType<ProjectStatusChanged>();
-        IncludeType<TroubleReported>();
-        IncludeType<TroubleReopened>();
-        IncludeType<TroubleClosed>();
-    }
+    public ProjectStatusProjection() => Folds.IncludeIn(this, startedBy: typeof(ProjectRegistered));
 
     /// <summary>
     /// Explicit fold. Some events live on two streams (a case's TroubleReported is also appended to its
@@ -55,26 +38,26 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Version = 1,
     };
 
+    /// <summary>What each event after ProjectRegistered does to the project; also the projection's event allow-list.</summary>
+    private static readonly EventFolds<ProjectStatus> Folds = new EventFolds<ProjectStatus>()
+        .On<TouchpointLogged>(On)
+        .On<TouchpointOutcomeRecorded>(On)
+        .On<StudyStarted>(On)
+        .On<StudyCompleted>(On)
+        .On<AgreementSigned>(On)
+        .On<TenderOpened>(On)
+        .On<JapaneseBidsRecorded>(On)
+        .On<ContractAwarded>(On)
+        .On<TenderFailed>(On)
+        .On<ProjectStatusChanged>(On)
+        // Trouble cases report onto the project's stream too (Troubles feature): reported and reopened
+        // count as open, closed does not.
+        .On<TroubleReported>((_, p) => p.OpenTroubleCount++)
+        .On<TroubleReopened>((_, p) => p.OpenTroubleCount++)
+        .On<TroubleClosed>((_, p) => p.OpenTroubleCount = Math.Max(0, p.OpenTroubleCount - 1));
+
     /// <summary>Folds one event into the project (also used in memory, e.g. when seeding sample data).</summary>
-    public static void Fold(ProjectStatus p, object e)
-    {
-        switch (e)
-        {
-            case TouchpointLogged x: On(x, p); break;
-            case TouchpointOutcomeRecorded x: On(x, p); break;
-            case StudyStarted x: On(x, p); break;
-            case StudyCompleted x: On(x, p); break;
-            case AgreementSigned x: On(x, p); break;
-            case TenderOpened x: On(x, p); break;
-            case JapaneseBidsRecorded x: On(x, p); break;
-            case ContractAwarded x: On(x, p); break;
-            case TenderFailed x: On(x, p); break;
-            case ProjectStatusChanged x: On(x, p); break;
-            case TroubleReported: p.OpenTroubleCount++; break;
-            case TroubleReopened: p.OpenTroubleCount++; break;
-            case TroubleClosed: p.OpenTroubleCount = Math.Max(0, p.OpenTroubleCount - 1); break;
-        }
-    }
+    public static void Fold(ProjectStatus p, object e) => Folds.Apply(p, e);
 
     private static void On(TouchpointLogged e, ProjectStatus p)
     {
@@ -148,9 +131,6 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         p.StatusEffectiveOn = e.EffectiveOn;
         Touch(p, e.EffectiveOn);
     }
-
-    // Trouble cases report onto the project's stream too (Troubles feature): reported and reopened count as
-    // open, closed does not (see Fold).
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)
     {

@@ -15,12 +15,8 @@ public sealed class KpiTargetOverrides
 
 public sealed class KpiTargetOverridesProjection : SingleStreamProjection<KpiTargetOverrides, Guid>
 {
-    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
-    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
-    public KpiTargetOverridesProjection()
-    {
-        IncludeType<KpiTargetsSet>();
-    }
+    // Its only event, as an allow-list: why the list matters is in EventFolds.IncludeIn.
+    public KpiTargetOverridesProjection() => IncludeType<KpiTargetsSet>();
 
     public override KpiTargetOverrides? Evolve(KpiTargetOverrides? snapshot, Guid id, IEvent e)
     {

@@ -1,28 +1,27 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using ProjectCases.Infrastructure.Marten;
 
 namespace ProjectCases.Troubles.Cases;
 
 /// <summary>Folds a case stream into its TroubleCase. Pure: due times come from the events themselves.</summary>
 public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, Guid>
 {
-    // The allow-list of events this fold reads. Without it a catch-all Evolve "applies to every stream",
-    // and each write would load this projection's document for every stream it touches (docs/benchmarks).
-    public TroubleCaseProjection()
-    {
-        IncludeType<TroubleReported>();
-        IncludeType<TroubleTriaged>();
-        IncludeType<TroubleAssigned>();
-        IncludeType<AgencyConsulted>();
-        IncludeType<TopClaimMade>();
-        IncludeType<TroubleNoteAdded>();
-        IncludeType<TroubleResolved>();
-        IncludeType<ResolutionAcknowledged>();
-        IncludeType<TroubleClosed>();
-        IncludeType<TroubleReopened>();
-        IncludeType<FirstResponseOverdue>();
-        IncludeType<ResolutionOverdue>();
-    }
+    public TroubleCaseProjection() => Folds.IncludeIn(this, startedBy: typeof(TroubleReported));
+
+    /// <summary>What each event after TroubleReported does to the case; also the projection's event allow-list.</summary>
+    private static readonly EventFolds<TroubleCase> Folds = new EventFolds<TroubleCase>()
+        .On<TroubleTriaged>(On)
+        .On<TroubleAssigned>(On)
+        .On<AgencyConsulted>(On)
+        .On<TopClaimMade>(On)
+        .On<TroubleNoteAdded>(On)
+        .On<TroubleResolved>(On)
+        .On<ResolutionAcknowledged>(On)
+        .On<TroubleClosed>(On)
+        .On<TroubleReopened>(On)
+        .On<FirstResponseOverdue>(On)
+        .On<ResolutionOverdue>(On);
 
     /// <summary>
     /// Explicit fold. TroubleReported, TroubleClosed and TroubleReopened are also appended to the project's
@@ -31,20 +30,7 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
     public override TroubleCase? Evolve(TroubleCase? snapshot, Guid id, IEvent e)
     {
         if (snapshot is null) return e.Data is TroubleReported reported && reported.TroubleId == id ? Open(reported) : null;
-        switch (e.Data)
-        {
-            case TroubleTriaged x: On(x, snapshot); break;
-            case TroubleAssigned x: On(x, snapshot); break;
-            case AgencyConsulted x: On(x, snapshot); break;
-            case TopClaimMade x: On(x, snapshot); break;
-            case TroubleNoteAdded x: On(x, snapshot); break;
-            case TroubleResolved x: On(x, snapshot); break;
-            case ResolutionAcknowledged x: On(x, snapshot); break;
-            case TroubleClosed x: On(x, snapshot); break;
-            case TroubleReopened x: On(x, snapshot); break;
-            case FirstResponseOverdue x: On(x, snapshot); break;
-            case ResolutionOverdue x: On(x, snapshot); break;
-        }
+        Folds.Apply(snapshot, e.Data);
         snapshot.Version = e.Version;
         return snapshot;
     }
