@@ -5,7 +5,7 @@ namespace ProjectCases.Benchmarks;
 
 /// <summary>
 /// `--profile`: Linux perf samples the service's CPU (and, separately, PostgreSQL's) during a phase.
-/// The runtime writes /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, set on the service) so JIT-compiled
+/// The runtime writes /tmp/perf-PID.map (DOTNET_PerfMapEnabled=1, set on the service when profiling) so JIT-compiled
 /// .NET methods have names. cpu-clock is a software event, so it works where hardware counters don't.
 /// </summary>
 public sealed class CpuProfile

@@ -30,10 +30,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         ["RateLimiting__PermitsPerSecond"] = "0",
         ["SampleData__LoadOnEmptyDatabase"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
-        ["DOTNET_PerfMapEnabled"] = "1", // names of JIT-compiled methods for `--profile` (perf); negligible cost otherwise
     };
 
-    /// <summary>With --profile: JIT-compiled code outside .NET's write-xor-execute double mapping, so perf can name it.</summary>
+    /// <summary>
+    /// With --profile: the runtime writes /tmp/perf-PID.map (names of JIT-compiled methods for perf) and keeps
+    /// that code outside .NET's write-xor-execute double mapping, so perf can name it. Off otherwise: the map
+    /// is work and files the measured service need not have.
+    /// </summary>
     public static bool Profiling { get; set; }
 
     public static async Task<ServiceProcess> StartAsync(string repositoryRoot, string connectionString)
@@ -44,7 +47,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(Dll(repositoryRoot))!, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         foreach (var (key, value) in Environment(connectionString, port)) start.Environment[key] = value;
-        if (Profiling) start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        if (Profiling)
+        {
+            start.Environment["DOTNET_PerfMapEnabled"] = "1";
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [service] {e.Data}"); };
