@@ -53,7 +53,6 @@ public static class StoreCeilings
             opts.AutoCreateSchemaObjects = AutoCreate.All;
             opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonSetup.ApplyStoredEventRules);
             opts.Events.MapEventType<TouchpointLogged>("touchpoint_logged");
-            opts.Events.UseAdvisoryLockTransaction = true;
         });
         var streams = Enumerable.Range(0, sessions).Select(_ => Guid.NewGuid()).ToArray();
         await using (var start = store.LightweightSession())

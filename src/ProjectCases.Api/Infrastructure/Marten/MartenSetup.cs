@@ -37,8 +37,6 @@ public static class MartenSetup
                 // message that caused it (causation) are stored as event metadata columns.
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Events.MetadataConfig.UserNameEnabled = true; // not part of EnableAll()
-                // Needed for HotCold leader election with the stand-in lock package: docs/nuget-standins.md.
-                opts.Events.UseAdvisoryLockTransaction = true;
                 opts.Projections.UseIdentityMapForAggregates = true;
                 // Marten's own spans (sessions, connections) and its event-append counters.
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
