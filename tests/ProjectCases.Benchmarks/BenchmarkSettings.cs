@@ -11,6 +11,19 @@ public sealed record BenchmarkSettings(
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
+    public static readonly string[] KnownArguments = ["--quick", "--profile"];
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile]]
+          (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
+          --quick      short run, under 3 minutes, smaller data
+          --profile    add CPU profiles with Linux perf, where perf works
+          --help       print this and exit
+        """;
+
+    /// <summary>The arguments this program does not know (an unknown one, such as --help, must not start a full run).</summary>
+    public static IReadOnlyList<string> Unknown(string[] args) => [.. args.Where(a => !KnownArguments.Contains(a))];
+
     public static BenchmarkSettings From(string[] args) => (args.Contains("--quick")
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))

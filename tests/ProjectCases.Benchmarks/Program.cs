@@ -8,6 +8,13 @@ using ProjectCases.Infrastructure.Postgres;
 using static ProjectCases.Benchmarks.Results;
 
 // dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- --quick]   (docs/benchmarks/README.md)
+if (BenchmarkSettings.Unknown(args) is { Count: > 0 } unknown)
+{
+    var asked = unknown.Any(a => a is "--help" or "-h" or "-?");
+    if (!asked) Console.Error.WriteLine($"Unknown argument: {string.Join(" ", unknown)}");
+    Console.WriteLine(BenchmarkSettings.Usage);
+    return asked ? 0 : 2;
+}
 var settings = BenchmarkSettings.From(args);
 var root = RepositoryRoot();
 var clock = Stopwatch.StartNew();
