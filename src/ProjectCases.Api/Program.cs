@@ -3,6 +3,7 @@ using ProjectCases.Audit;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Cluster;
 using ProjectCases.Infrastructure.Errors;
 using ProjectCases.Infrastructure.Health;
 using ProjectCases.Infrastructure.Http;
@@ -30,6 +31,7 @@ builder.Services.AddProjectCasesRateLimits(builder.Configuration);
 builder.Services.AddProjectCasesHealth();
 builder.Services.AddProjectCasesOpenApi();
 builder.AddProjectCasesTelemetry();
+var cluster = builder.AddProjectCasesCluster();
 
 builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureProjects(),
@@ -37,9 +39,10 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureFollowUps(),
     opts => opts.ConfigureReports(),
     opts => opts.Schema.For<IdempotencyRecord>())
+    .RunAsyncProjections(cluster)
     .AddAuditSealing()
     .AddFollowUpRules();
-builder.AddProjectCasesWolverine();
+builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);

@@ -1,12 +1,10 @@
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Postgres;
 using Weasel.Core;
-using Wolverine.Marten;
 
 namespace ProjectCases.Infrastructure.Marten;
 
@@ -46,8 +44,8 @@ public static class MartenSetup
                 return opts;
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .IntegrateWithWolverine();
+            .ApplyAllDatabaseChangesOnStartup();
+        // No AddAsyncDaemon/IntegrateWithWolverine here: ClusterSetup.RunAsyncProjections adds them (Program.cs),
+        // HotCold on one node and Wolverine-managed distribution in a cluster (issue 19).
     }
 }
