@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using Npgsql;
+using ProjectCases.Infrastructure.Postgres;
+using Xunit.Abstractions;
+
+namespace ProjectCases.Api.Tests.Cluster;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "cluster"; // runs alone: three service processes and a database on two cores
+}
+
+/// <summary>
+/// Three service processes in cluster mode on one throw-away PostgreSQL, under a mixed load spread over them
+/// by <see cref="BalancingClient"/>: (a) a rolling restart with SIGTERM, (b) kill -9 of the node holding most
+/// projection agents, (c) a PostgreSQL restart. Figures go to the test output and to cluster-figures.txt in
+/// the test's output folder. docs/operations.md, "Running several nodes", describes what is proven here.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Schema = "projectcases";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private PostgresServer _server = null!;
+    private string _database = "";
+    private readonly List<ServiceNode> _nodes = [];
+    private readonly Dictionary<Guid, ServiceNode> _wolverineNodes = [];
+    private readonly List<string> _figures = [];
+
+    public async Task InitializeAsync()
+    {
+        _server = PostgresServer.Create(Path.Combine(Path.GetTempPath(), $"projectcases-cluster-{Guid.NewGuid():N}"), PostgresServer.FreePort());
+        await _server.StartAsync();
+        await _server.EnsureDatabaseAsync("projectcases");
+        _database = _server.ConnectionString("projectcases");
+        for (var i = 1; i <= 3; i++)
+        {
+            var name = $"node-{i}";
+            _nodes.Add(new ServiceNode(name, PostgresServer.FreePort(), new Dictionary<string, string>
+            {
+                // Application Name: which connections belong to which node, in pg_stat_activity.
+                ["ConnectionStrings__Marten"] = $"{_database};Application Name=projectcases-{name}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Development", // accepts development tokens
+                ["Cluster__Enabled"] = "true",
+                ["RateLimiting__PermitsPerSecond"] = "0",
+                ["SampleData__LoadOnEmptyDatabase"] = "false",
+                ["Logging__LogLevel__Default"] = "Warning",
+                // Untriaged (Medium) cases breach their first response after 18 s and their resolution after 36 s,
+                // so the durable service-level checks come due while nodes stop, die and come back.
+                ["Hotline__ServiceLevels__Medium__FirstResponse"] = "0.005h",
+                ["Hotline__ServiceLevels__Medium__Resolution"] = "0.01h",
+            }));
+        }
+        // One at a time: the first one creates the schema, and each new Wolverine node row belongs to the node just started.
+        foreach (var node in _nodes) await Start(node);
+    }
+
+    [Fact]
+    public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
+    {
+        using var client = new BalancingClient(_nodes);
+        var load = new MixedLoad(client);
+        using var stop = new CancellationTokenSource();
+        var running = load.Run(workers: 4, stop.Token);
+        var total = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        // (a) Rolling restart: each node in turn gets SIGTERM, leaves, and comes back on its address.
+        var before = Snapshot(client);
+        foreach (var node in _nodes)
+        {
+            var left = await node.TerminateAsync(TimeSpan.FromSeconds(40));
+            var back = Stopwatch.StartNew();
+            await Start(node);
+            Figure($"rolling restart: {node.Name} left {left.TotalSeconds:0.0} s after SIGTERM, ready again {back.Elapsed.TotalSeconds:0.0} s later");
+        }
+        var rolling = Difference(before, Snapshot(client));
+        Figure($"rolling restart, client outcomes: {Describe(rolling)}");
+        Assert.Empty(client.GaveUp);
+        Assert.Empty(client.InDoubt);
+        Assert.Empty(client.ServerErrors);
+
+        // (b) kill -9 of the node that holds the most projection and subscription agents.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var (holder, shards) = await AgentHolder();
+        var positions = await Progress(shards);
+        var killedAt = Stopwatch.StartNew();
+        await holder.KillAsync();
+        Figure($"kill -9: {holder.Name} held {string.Join(", ", shards)}");
+        TimeSpan? reassigned = null, resumed = null;
+        while (killedAt.Elapsed < TimeSpan.FromSeconds(90) && resumed is null)
+        {
+            await Task.Delay(250);
+            if (reassigned is null && await AllShardsOnLiveNodes(holder)) reassigned = killedAt.Elapsed;
+            var now = await Progress(shards);
+            if (shards.All(s => now[s] > positions[s])) resumed = killedAt.Elapsed;
+        }
+        Figure($"kill -9: agents reassigned after {Seconds(reassigned)}, every async projection of the killed node advancing again after {Seconds(resumed)} (target < 30 s)");
+        Assert.NotNull(resumed);
+        Assert.True(resumed < TimeSpan.FromSeconds(30), $"async projections resumed only after {resumed}");
+        await Start(holder);
+
+        // (c) PostgreSQL restart under load.
+        var pgDown = Stopwatch.StartNew();
+        await _server.StopAsync();
+        await _server.StartAsync();
+        Figure($"PostgreSQL restart: down and up again in {pgDown.Elapsed.TotalSeconds:0.0} s");
+        await Task.Delay(TimeSpan.FromSeconds(10));
+
+        stop.Cancel();
+        await running;
+        var loadTime = total.Elapsed;
+        Figure($"load: {load.Writes} acknowledged writes and {load.Reads} reads in {loadTime.TotalSeconds:0} s over 3 nodes; client outcomes overall: {Describe(Snapshot(client))}");
+        Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}");
+        Assert.Empty(client.ServerErrors);
+        Assert.Empty(client.GaveUp);
+        Assert.Empty(load.Unexpected);
+
+        var settled = Stopwatch.StartNew();
+        await WaitUntil(() => BreachesAndProjectionsComplete(load), TimeSpan.FromSeconds(120));
+        Figure($"after the load: breaches due and projections caught up {settled.Elapsed.TotalSeconds:0.0} s later");
+        await AssertEverythingExactlyOnce(load, client.InDoubt.Count);
+        Figure($"whole scenario: {total.Elapsed.TotalSeconds:0} s");
+    }
+
+    private async Task Start(ServiceNode node)
+    {
+        await node.StartAsync(StartTimeout);
+        // The Wolverine node row that appeared since: this process's id in wolverine_nodes and its agent assignments.
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(200))
+        {
+            var fresh = (await Query<Guid>($"select id from {Schema}.wolverine_nodes")).Where(id => !_wolverineNodes.ContainsKey(id)).ToList();
+            if (fresh.Count == 0) continue;
+            foreach (var id in fresh) _wolverineNodes[id] = node;
+            return;
+        }
+        throw new TimeoutException($"{node.Name} never appeared in wolverine_nodes.");
+    }
+
+    private async Task<(ServiceNode Node, string[] Shards)> AgentHolder()
+    {
+        var rows = await Rows($"select node_id, id from {Schema}.wolverine_node_assignments where id like 'event-subscriptions://%'",
+            r => (Node: r.GetGuid(0), Agent: r.GetString(1)));
+        var busiest = rows.GroupBy(r => r.Node).OrderByDescending(g => g.Count()).First();
+        return (_wolverineNodes[busiest.Key], busiest.Select(r => ShardOf(r.Agent)).ToArray());
+    }
+
+    /// <summary>`event-subscriptions://marten/main/{db}/eventsealing/all` → `eventsealing/all` (progression `EventSealing:All`).</summary>
+    private static string ShardOf(string agent) => string.Join('/', agent.TrimEnd('/').Split('/')[^2..]);
+
+    private async Task<bool> AllShardsOnLiveNodes(ServiceNode dead)
+    {
+        var owners = await Query<Guid>($"select node_id from {Schema}.wolverine_node_assignments where id like 'event-subscriptions://%'");
+        return owners.Count == 4 && owners.All(o => _wolverineNodes.TryGetValue(o, out var n) && n != dead);
+    }
+
+    private async Task<Dictionary<string, long>> Progress(IEnumerable<string> shards)
+    {
+        var all = (await Rows($"select lower(replace(name, ':', '/')), last_seq_id from {Schema}.mt_event_progression", r => (r.GetString(0), r.GetInt64(1))))
+            .ToDictionary(r => r.Item1, r => r.Item2);
+        return shards.ToDictionary(s => s, s => all.GetValueOrDefault(s));
+    }
+
+    private async Task<bool> BreachesAndProjectionsComplete(MixedLoad load)
+    {
+        var breaches = await Scalar($"select count(*) from {Schema}.mt_events where type in ('first_response_overdue', 'resolution_overdue')");
+        var behind = await Scalar($"select count(*) from {Schema}.mt_event_progression where name <> 'HighWaterMark' and last_seq_id < (select max(seq_id) from {Schema}.mt_events)");
+        var shards = await Scalar($"select count(*) from {Schema}.mt_event_progression where name <> 'HighWaterMark'");
+        return breaches >= 2 * load.Troubles.Count && shards == 4 && behind == 0;
+    }
+
+    private async Task AssertEverythingExactlyOnce(MixedLoad load, int inDoubt)
+    {
+        // Acknowledged writes: each exactly once; beyond them at most the writes in doubt.
+        var registered = await CountBy("stream_id::text", "project_registered");
+        Assert.All(load.Projects, id => Assert.Equal(1, registered.GetValueOrDefault(id.ToString())));
+        Assert.InRange(registered.Count, load.Projects.Count, load.Projects.Count + inDoubt);
+        await AssertOncePerId("data->>'tenderId'", "tender_opened", load.Tenders);
+        await AssertOncePerId("data->>'awardId'", "contract_awarded", load.Awards);
+        await AssertOncePerId("data->>'touchpointId'", "touchpoint_logged", load.Touchpoints);
+        var reported = await CountBy("stream_id::text", "trouble_reported");
+        Assert.All(load.Troubles, id => Assert.Equal(1, reported.GetValueOrDefault(id.ToString())));
+
+        // Follow-up tasks, created by the FollowUpRules subscription: one per rule and subject, each overdue at most once,
+        // and exactly once where the task stays open (a past due date, nothing closes it).
+        var tasks = await CountBy("(data->>'rule') || ':' || (data->>'subjectId')", "follow_up_scheduled");
+        Assert.All(tasks, t => Assert.Equal(1, t.Value));
+        foreach (var (rule, subjects) in new[] { ("record-outcome", load.Touchpoints), ("confirm-bidders", load.Tenders),
+                     ("post-award-check-in", load.Awards), ("first-response", load.Troubles), ("resolution", load.Troubles) })
+            Assert.All(subjects, s => Assert.True(tasks.ContainsKey($"{rule}:{s}"), $"no {rule} task for {s}"));
+        var overdue = await CountBy("stream_id::text", "follow_up_overdue");
+        Assert.All(overdue, o => Assert.Equal(1, o.Value));
+        var openOverdueTasks = await Scalar($"""
+            select count(*) from {Schema}.mt_events s join {Schema}.mt_events o on o.stream_id = s.stream_id and o.type = 'follow_up_overdue'
+            where s.type = 'follow_up_scheduled' and s.data->>'rule' in ('record-outcome', 'post-award-check-in')
+            """);
+        Assert.Equal(load.Touchpoints.Count + load.Awards.Count, openOverdueTasks);
+
+        // Service-level breaches, from durable scheduled messages: exactly one of each per (untriaged, open) case.
+        var firstResponse = await CountBy("stream_id::text", "first_response_overdue");
+        var resolution = await CountBy("stream_id::text", "resolution_overdue");
+        Assert.All(load.Troubles, id => Assert.Equal(1, firstResponse.GetValueOrDefault(id.ToString())));
+        Assert.All(load.Troubles, id => Assert.Equal(1, resolution.GetValueOrDefault(id.ToString())));
+
+        // Seals: every event sealed once (the seal's id is the event's sequence).
+        var events = await Scalar($"select count(*) from {Schema}.mt_events");
+        var unsealed = await Scalar($"select count(*) from {Schema}.mt_events e where not exists (select 1 from {Schema}.mt_doc_eventseal s where s.id = e.seq_id)");
+        var seals = await Scalar($"select count(*) from {Schema}.mt_doc_eventseal");
+        Assert.Equal(0, unsealed);
+        Assert.Equal(events, seals);
+        Figure($"checked: {events} events, {tasks.Count} follow-up tasks ({overdue.Count} overdue), {2 * load.Troubles.Count} breaches, {seals} seals, every async projection at the last event");
+    }
+
+    private async Task AssertOncePerId(string key, string type, IEnumerable<Guid> acknowledged)
+    {
+        var counts = await CountBy(key, type);
+        Assert.All(acknowledged, id => Assert.Equal(1, counts.GetValueOrDefault(id.ToString())));
+    }
+
+    private async Task<Dictionary<string, long>> CountBy(string key, string type) =>
+        (await Rows($"select {key}, count(*) from {Schema}.mt_events where type = '{type}' group by 1", r => (r.GetString(0), r.GetInt64(1))))
+        .ToDictionary(r => r.Item1, r => r.Item2);
+
+    private async Task<long> Scalar(string sql) => (await Query<long>(sql)).Single();
+
+    private async Task<List<T>> Query<T>(string sql) => await Rows(sql, r => r.GetFieldValue<T>(0));
+
+    private async Task<List<T>> Rows<T>(string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        for (var waited = Stopwatch.StartNew(); !await condition(); await Task.Delay(500))
+            if (waited.Elapsed > timeout) throw new TimeoutException($"Not reached within {timeout.TotalSeconds} s.");
+    }
+
+    private static Dictionary<string, int> Snapshot(BalancingClient client) => new(client.Counts);
+
+    private static Dictionary<string, int> Difference(Dictionary<string, int> before, Dictionary<string, int> after) =>
+        after.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key)).Where(kv => kv.Value > 0).ToDictionary();
+
+    private static string Describe(Dictionary<string, int> counts) => string.Join(", ", counts.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}"));
+
+    private static string Seconds(TimeSpan? time) => time is { } t ? $"{t.TotalSeconds:0.0} s" : "never (90 s)";
+
+    private void Figure(string line)
+    {
+        _figures.Add(line);
+        output.WriteLine(line);
+        File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "cluster-figures.txt"), _figures);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            if (node.IsRunning) output.WriteLine($"--- {node.Name} (last lines)\n{node.LastLines()}");
+            await node.DisposeAsync();
+        }
+        await _server.StopAsync();
+        try { Directory.Delete(_server.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
