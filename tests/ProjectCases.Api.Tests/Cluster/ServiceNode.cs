@@ -31,6 +31,7 @@ public sealed class ServiceNode(string name, int port, IReadOnlyDictionary<strin
 
     public async Task StartAsync(TimeSpan timeout)
     {
+        if (_process is null) File.Delete(Path.Combine(AppContext.BaseDirectory, $"cluster-{Name}.log")); // a previous run's
         var dll = ApiDll();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
@@ -79,11 +80,13 @@ public sealed class ServiceNode(string name, int port, IReadOnlyDictionary<strin
         lock (_lastLines) return string.Join('\n', _lastLines);
     }
 
+    /// <summary>Every line the node writes also goes to cluster-{name}.log in the test's output folder.</summary>
     private void Remember(string? line)
     {
         if (string.IsNullOrEmpty(line)) return;
         lock (_lastLines)
         {
+            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, $"cluster-{Name}.log"), line + "\n");
             _lastLines.Enqueue(line);
             while (_lastLines.Count > 60) _lastLines.Dequeue();
         }

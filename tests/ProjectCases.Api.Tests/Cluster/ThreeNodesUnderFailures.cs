@@ -89,16 +89,17 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         await holder.KillAsync();
         Figure($"kill -9: {holder.Name} held {string.Join(", ", shards)}");
         TimeSpan? reassigned = null, resumed = null;
+        var shardResumed = new Dictionary<string, TimeSpan>();
         while (killedAt.Elapsed < TimeSpan.FromSeconds(90) && resumed is null)
         {
             await Task.Delay(250);
             if (reassigned is null && await AllShardsOnLiveNodes(holder)) reassigned = killedAt.Elapsed;
             var now = await Progress(shards);
-            if (shards.All(s => now[s] > positions[s])) resumed = killedAt.Elapsed;
+            foreach (var shard in shards.Where(s => now[s] > positions[s])) shardResumed.TryAdd(shard, killedAt.Elapsed);
+            if (shardResumed.Count == shards.Length) resumed = killedAt.Elapsed;
         }
+        Figure($"kill -9: per shard, advancing again after {string.Join(", ", shardResumed.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s"))}");
         Figure($"kill -9: agents reassigned after {Seconds(reassigned)}, every async projection of the killed node advancing again after {Seconds(resumed)} (target < 30 s)");
-        Assert.NotNull(resumed);
-        Assert.True(resumed < TimeSpan.FromSeconds(30), $"async projections resumed only after {resumed}");
         await Start(holder);
 
         // (c) PostgreSQL restart under load.
@@ -113,6 +114,10 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         var loadTime = total.Elapsed;
         Figure($"load: {load.Writes} acknowledged writes and {load.Reads} reads in {loadTime.TotalSeconds:0} s over 3 nodes; client outcomes overall: {Describe(Snapshot(client))}");
         Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}");
+        foreach (var error in client.ServerErrors.Take(5)) Figure($"500: {error}");
+        foreach (var unexpected in load.Unexpected.Take(5)) Figure($"unexpected: {unexpected}");
+        Assert.NotNull(resumed);
+        Assert.True(resumed < TimeSpan.FromSeconds(30), $"async projections resumed only after {resumed}");
         Assert.Empty(client.ServerErrors);
         Assert.Empty(client.GaveUp);
         Assert.Empty(load.Unexpected);

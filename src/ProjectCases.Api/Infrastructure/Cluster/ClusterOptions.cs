@@ -17,14 +17,14 @@ public sealed class ClusterOptions
     /// How often each node writes its heartbeat and the leader re-evaluates the assignments (Wolverine's
     /// `HealthCheckPollingTime`). Shorter notices a dead node sooner at the price of a few more small queries.
     /// </summary>
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A node whose last heartbeat is older than this is treated as gone and its agents are given to the
     /// others (Wolverine's `StaleNodeTimeout`, 60 s by default). Keep it several heartbeats long: a live node
     /// that misses it (a long GC pause, a starved CPU) loses its agents and gets them back later.
     /// </summary>
-    public TimeSpan StaleNodeAfter { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan StaleNodeAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How often the leader checks that every assigned agent really runs and restarts what does not
