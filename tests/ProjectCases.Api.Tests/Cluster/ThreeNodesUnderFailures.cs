@@ -126,6 +126,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         await WaitUntil(() => BreachesAndProjectionsComplete(load), TimeSpan.FromSeconds(120));
         Figure($"after the load: breaches due and projections caught up {settled.Elapsed.TotalSeconds:0.0} s later");
         await AssertEverythingExactlyOnce(load, client.InDoubt.Count);
+        await StorageFigures();
         Figure($"whole scenario: {total.Elapsed.TotalSeconds:0} s");
     }
 
@@ -215,6 +216,21 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(0, unsealed);
         Assert.Equal(events, seals);
         Figure($"checked: {events} events, {tasks.Count} follow-up tasks ({overdue.Count} overdue), {2 * load.Troubles.Count} breaches, {seals} seals, every async projection at the last event");
+    }
+
+    /// <summary>docs/scaling.md: bytes on disk (tables, indexes, TOAST) per event for the event store and the read models.</summary>
+    private async Task StorageFigures()
+    {
+        var events = await Scalar($"select count(*) from {Schema}.mt_events");
+        var sizes = await Rows($"""
+            select case when c.relname in ('mt_events', 'mt_streams') then 'event store (mt_events, mt_streams)'
+                        when c.relname like 'mt_doc_eventseal%' or c.relname like 'mt_doc_streamsealhead%' then 'seals'
+                        when c.relname like 'wolverine_%' then 'wolverine (inbox, outbox, nodes)'
+                        else 'read models and other documents' end, sum(pg_total_relation_size(c.oid))::bigint
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = '{Schema}' and c.relkind = 'r' group by 1 order by 1
+            """, r => (r.GetString(0), r.GetInt64(1)));
+        Figure($"storage after {events} events: " + string.Join("; ", sizes.Select(s => $"{s.Item1} {s.Item2 / 1024.0 / 1024.0:0.0} MB = {s.Item2 / (double)events:0} bytes/event")));
     }
 
     private async Task AssertOncePerId(string key, string type, IEnumerable<Guid> acknowledged)

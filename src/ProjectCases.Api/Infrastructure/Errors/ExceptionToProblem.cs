@@ -41,6 +41,8 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
         JsonException json => new ProblemDetails { Status = 400, Title = "Invalid JSON", Detail = json.Message },
         NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException
+            // Marten wraps the driver's error on queries; a database restarting is still a 503 (cluster test, issue 19).
+            or Marten.Exceptions.MartenCommandException { InnerException: NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } }
             => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Database unavailable" },
         _ => null,
     };
