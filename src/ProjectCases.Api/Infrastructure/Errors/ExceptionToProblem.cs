@@ -42,7 +42,7 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         JsonException json => new ProblemDetails { Status = 400, Title = "Invalid JSON", Detail = json.Message },
         NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException
             // Marten wraps the driver's error on queries; a database restarting is still a 503 (cluster test, issue 19).
-            or Marten.Exceptions.MartenCommandException { InnerException: NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } }
+            or global::Marten.Exceptions.MartenCommandException { InnerException: NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } }
             => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Database unavailable" },
         _ => null,
     };
