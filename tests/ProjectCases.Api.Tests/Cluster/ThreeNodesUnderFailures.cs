@@ -249,7 +249,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
 
     private async Task<List<T>> Rows<T>(string sql, Func<NpgsqlDataReader, T> read)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        // Unpooled: a pooled connection would not survive the PostgreSQL restart of phase (c).
+        await using var connection = new NpgsqlConnection($"{_database};Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
