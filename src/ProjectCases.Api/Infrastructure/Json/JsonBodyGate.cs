@@ -19,8 +19,9 @@ public sealed class JsonBodyGate(RequestDelegate next, IOptions<HttpJsonOptions>
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
+        // Only route endpoints: routing answers a non-JSON body with its own 415 endpoint, which declares nothing.
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || context.GetEndpoint() is not { } endpoint)
+            || context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is null)
         {
             await next(context);
             return;
