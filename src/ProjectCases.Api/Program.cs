@@ -12,6 +12,7 @@ using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Infrastructure.OpenApi;
 using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Infrastructure.Telemetry;
+using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
@@ -57,7 +58,7 @@ app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseInputRules().UseMiddleware<IdempotencyMiddleware>());
 
 app.MapProjectCasesHealth();
 app.MapProjectCasesOpenApi();

@@ -44,7 +44,9 @@ public class Errors(ApiFixture fixture) : ApiTest(fixture)
             s.Post.Json(new { name = "Port", country = "VN", sector = "Port", financing = "YenLoan", budget = 5 }).ToUrl("/api/projects");
             s.StatusCodeShouldBe(400);
         });
-        Assert.Contains("'budget'", ReadJson(result).GetProperty("detail").GetString());
+        var problem = ReadJson(result);
+        Assert.Contains("budget: is not a known field", problem.GetProperty("detail").GetString());
+        Assert.Contains("sector", problem.GetProperty("errors").GetProperty("budget")[0].GetString()); // lists the known fields
         Assert.Equal(0, await ProjectCount());
     }
 

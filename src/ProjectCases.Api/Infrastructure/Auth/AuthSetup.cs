@@ -48,6 +48,7 @@ public static class AuthSetup
                 }
                 options.TokenValidationParameters = parameters;
             });
+        services.AddTokenRules();
         services.AddAuthorization();
         return services;
     }

@@ -19,7 +19,9 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         if (problem is null) return false; // a real bug: the default handler logs it and answers 500
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        logger.LogWarning(exception, "Request failed with {Status}: {Detail}", problem.Status, problem.Detail);
+        // A client's mistake is logged as such, without a stack trace; the rest keep theirs.
+        if (problem.Status < 500) logger.LogInformation("Request refused with {Status}: {Detail}", problem.Status, problem.Detail);
+        else logger.LogWarning(exception, "Request failed with {Status}: {Detail}", problem.Status, problem.Detail);
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -39,7 +41,10 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
             Detail = "Another change to the same record was saved at the same moment; retry the request.",
         },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
-        JsonException json => new ProblemDetails { Status = 400, Title = "Invalid JSON", Detail = json.Message },
+        // Bodies are checked by JsonBodyGate before any endpoint reads them; this is the fallback, whose own
+        // message may name .NET types, so only the position is passed on.
+        JsonException json => FieldErrors.Problem([(json.Path is { Length: > 2 } path ? path[2..] : "$",
+            "could not be read: check the field's type and format.")], jsonPaths: true),
         NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException
             // Marten wraps the driver's error on queries; a database restarting is still a 503 (cluster test, issue 19).
             or global::Marten.Exceptions.MartenCommandException { InnerException: NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } }

@@ -33,6 +33,7 @@ public static class ProblemDetailsSetup
         413 => $"The request body is larger than the {RequestLimits.MaxBodyBytes / 1024 / 1024} MiB limit.",
         415 => "The request body must be JSON: send Content-Type: application/json.",
         429 => "Too many requests; retry after the time in the Retry-After header.",
+        500 => "The service failed unexpectedly while handling this request. Quote the traceId when reporting it.",
         503 => "The database is unavailable; retry after the time in the Retry-After header.",
         _ => null,
     };

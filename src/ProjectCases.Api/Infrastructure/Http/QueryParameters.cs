@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.Errors;
+using ProjectCases.Infrastructure.Json;
 
 namespace ProjectCases.Infrastructure.Http;
 
@@ -18,10 +19,10 @@ public sealed class QueryParameters(HttpRequest request)
 
     public T? Enum<T>(string name) where T : struct, System.Enum
     {
-        var text = Text(name);
-        if (text is null) return null;
-        if (!char.IsDigit(text[0]) && System.Enum.TryParse<T>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value)) return value;
-        _errors.Add((name, $"'{text}' is not an allowed value. Allowed values: {string.Join(", ", System.Enum.GetNames<T>())}."));
+        // Names only, as in bodies: not numbers ("1", "+1") and not padded (" 1"), so no trimming here.
+        if (request.Query[name].ToString() is not { Length: > 0 } text) return null;
+        if (EnumNames.TryParse<T>(text, out var value)) return value;
+        _errors.Add((name, EnumNames.NotAllowed<T>(text)));
         return null;
     }
 

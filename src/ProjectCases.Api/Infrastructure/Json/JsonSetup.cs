@@ -6,12 +6,17 @@ namespace ProjectCases.Infrastructure.Json;
 /// <summary>One set of JSON rules for request bodies, responses and stored events.</summary>
 public static class JsonSetup
 {
-    /// <summary>HTTP: camelCase, enums as strings (unknown values refused with the allowed list), unknown members refused.</summary>
+    /// <summary>
+    /// HTTP: camelCase, enums as their names only (unknown values refused with the allowed list), numbers as
+    /// JSON numbers only (not "12"), every string checked by the TextRules, unknown members refused.
+    /// </summary>
     public static void ApplyHttpRules(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new StrictEnumConverterFactory());
+        options.Converters.Insert(0, new ClientTextConverter());
     }
 
     /// <summary>Stored events: enums as strings so the history reads well and survives reordering of enum members.</summary>

@@ -39,6 +39,7 @@ public static class MartenSetup
                 // Marten's own spans (sessions, connections) and its event-append counters.
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
+                opts.RetryReadsOnceAfterDesync();
 
                 foreach (var feature in features) feature(opts);
                 return opts;
