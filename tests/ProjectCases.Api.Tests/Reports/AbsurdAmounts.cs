@@ -1,3 +1,4 @@
+using Marten;
 using System.Text.Json;
 using ProjectCases.Api.Tests.Support;
 
@@ -35,6 +36,37 @@ public class AbsurdAmounts(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(5_000_000_000m, kpi["awards.japaneseWinsAmountJpy"]);
         var orders = ReadJson(await As("officer", s => { s.Get.Url("/api/reports/orders?from=2019&to=2019"); s.StatusCodeShouldBeOk(); }));
         Assert.Equal(5_000_000_000m, orders.GetProperty("totals").GetProperty("amountJpy").GetDecimal());
+    }
+
+    [Fact]
+    public async Task an_award_stored_before_the_bound_existed_is_left_out_and_every_other_award_of_the_year_still_counts()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        var absurdAward = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            // As the old edge accepted it: straight into the stream, past today's validation.
+            session.Events.Append(project.Id, new ProjectCases.Projects.ContractAwarded(project.Id, absurdAward, null, "Civil", "X", true,
+                ProjectCases.Projects.AwardType.Prime, ProjectCases.Projects.AwardScope.Civil, new ProjectCases.Projects.Money(Absurd, "JPY"),
+                Absurd, new DateOnly(2019, 5, 1)));
+            await session.SaveChangesAsync();
+        }
+        await project.Post("/awards", AwardBody(5_000_000_000m, 5_000_000_000m), 201);
+        await project.Post("/awards", AwardBody(2_000_000_000m, 2_000_000_000m), 201);
+        await WaitForProjections();
+
+        var kpi = ReadJson(await As("officer", s => { s.Get.Url("/api/reports/kpi?fiscalYear=2019"); s.StatusCodeShouldBeOk(); }))
+            .GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("actual").GetDecimal());
+        Assert.Equal((2, 7_000_000_000m), (kpi["awards.total"], kpi["awards.japaneseWinsAmountJpy"]));
+        var orders = ReadJson(await As("officer", s => { s.Get.Url("/api/reports/orders?from=2019&to=2019"); s.StatusCodeShouldBeOk(); }));
+        Assert.Equal(7_000_000_000m, orders.GetProperty("totals").GetProperty("amountJpy").GetDecimal());
+
+        // The refused event is on record for an operator: one dead letter per report projection, naming why (the
+        // log line of the failure carries the message naming the award and its amount).
+        await using var query = Store.QuerySession();
+        var deadLetters = await query.Query<JasperFx.Events.Daemon.DeadLetterEvent>().ToListAsync();
+        Assert.Equal(["FiscalYearActivity", "ProjectYearOrders"],
+            deadLetters.Where(d => d.ExceptionType.Contains(nameof(ProjectCases.Projects.AmountOutOfBoundsException))).Select(d => d.ProjectionName).Order());
     }
 
     [Fact]
