@@ -22,8 +22,9 @@ using ProjectCases.Troubles;
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
 SeedSampleCommand.TurnOffLoadingOnEmptyDatabase(args);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = HostEnvironments.Default() });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = HostEnvironments.Default(args) });
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no "Server: Kestrel" for fingerprinting
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.ApplyHttpRules(options.SerializerOptions));
 builder.Services.AddProjectCasesProblemDetails();
@@ -52,12 +53,14 @@ builder.Services.AddReports(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
-app.UseAuthorization();
+// Before authorization, which answers 401 itself: requests without a valid token are limited too (by address).
 app.UseRateLimiter();
+app.UseAuthorization();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseInputRules().UseMiddleware<IdempotencyMiddleware>());
 
 app.MapProjectCasesHealth();

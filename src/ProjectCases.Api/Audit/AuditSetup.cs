@@ -11,6 +11,7 @@ public static class AuditSetup
         services.AddSingleton<ChainVerifier>();
         services.AddHttpContextAccessor();
         services.AddSingleton<RecordedByName>();
+        services.AddSingleton<Feed.StreamTypes>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<RecordedByName>()));
         return services;
     }

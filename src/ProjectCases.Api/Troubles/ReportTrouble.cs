@@ -31,8 +31,7 @@ public sealed record ReportTrouble(
         if (string.IsNullOrWhiteSpace(Reporter.ContactName)) yield return new ValidationResult("is required.", ["Reporter.ContactName"]);
         if (!new EmailAddressAttribute().IsValid(Reporter.Email) || string.IsNullOrWhiteSpace(Reporter.Email))
             yield return new ValidationResult("must be an email address.", ["Reporter.Email"]);
-        if (AmountAtStake is { } amount && (amount.Value <= 0 || !Currencies.IsKnown(amount.Currency)))
-            yield return new ValidationResult("must be a positive value in an ISO 4217 currency.", ["AmountAtStake"]);
+        foreach (var problem in Amounts.Check(AmountAtStake, nameof(AmountAtStake))) yield return problem;
     }
 }
 

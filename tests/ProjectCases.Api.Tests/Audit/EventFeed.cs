@@ -63,6 +63,43 @@ public class EventFeed(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("Mumbai-Ahmedabad High Speed Rail", item.GetProperty("data").GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task every_item_names_the_kind_of_stream_it_belongs_to()
+    {
+        var troubles = new TroubleApi(Host);
+        var project = await troubles.AwardedProject();
+        var trouble = await troubles.Reported(project);
+        var task = ReadJson(await As("officer", s =>
+        {
+            s.Post.Json(new { title = "Call the embassy", dueOn = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd") }).ToUrl("/api/follow-ups");
+            s.StatusCodeShouldBe(201);
+        })).GetProperty("id").GetGuid();
+        await As("admin", s =>
+        {
+            s.Put.Json(new { targets = new Dictionary<string, decimal> { ["touchpoints.total"] = 10 }, reason = "Set by the bureau" }).ToUrl("/api/reports/targets/2024");
+            s.StatusCodeShouldBeOk();
+        });
+        await WaitForProjections();
+
+        var items = ReadJson(await As("auditor", s => { s.Get.Url("/api/feed?after=0&limit=1000"); s.StatusCodeShouldBeOk(); }))
+            .GetProperty("items").EnumerateArray()
+            .Select(i => (Stream: i.GetProperty("streamId").GetGuid(), Type: i.GetProperty("streamType").GetString())).ToList();
+
+        Assert.All(items, item => Assert.Contains(item.Type, new[] { "project", "trouble", "followUp", "kpiTargets" }));
+        Assert.All(items.Where(i => i.Stream == project), item => Assert.Equal("project", item.Type));
+        Assert.Equal("trouble", items.First(i => i.Stream == trouble).Type);
+        Assert.Equal("followUp", items.First(i => i.Stream == task).Type);
+        Assert.Equal("kpiTargets", items.First(i => i.Stream == ProjectCases.Reports.Targets.KpiTargetStreams.IdOf(2024)).Type);
+    }
+
+    [Fact]
+    public async Task a_cursor_that_is_not_a_sequence_is_refused()
+    {
+        await As("auditor", s => { s.Get.Url("/api/feed?after=-1"); s.StatusCodeShouldBe(400); });
+        await As("auditor", s => { s.Get.Url("/api/feed?after=99999999999999999999"); s.StatusCodeShouldBe(400); });
+        await As("auditor", s => { s.Get.Url("/api/feed?after=4294967296"); s.StatusCodeShouldBeOk(); }); // sequences are 64-bit
+    }
+
     [Theory]
     [InlineData("company", 403)]
     [InlineData("officer", 403)]

@@ -77,6 +77,32 @@ public class TimeTravel(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task an_as_of_after_now_means_now()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        await project.Post("/status", new { status = "UnderStudy", reason = "F/S", effectiveOn = "2024-01-01" });
+        var current = await project.Read();
+
+        foreach (var asOf in new[] { "9999-12-31", "9999-12-31T23:59:59%2B09:00", Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(3).ToString("O")) })
+        {
+            var read = await As("auditor", s => { s.Get.Url($"/api/projects/{project.Id}?asOf={asOf}"); s.StatusCodeShouldBeOk(); });
+            Assert.Equal(current.GetRawText(), read.ReadAsText());
+            Assert.Equal("\"2\"", read.Context.Response.Headers.ETag.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "on or after 2000-01-01"), InlineData("1999-12-31", "on or after 2000-01-01"),
+     InlineData("0001-01-01T00:00:00Z", "on or after 2000-01-01"), InlineData("2024-02-30", "must be a date"),
+     InlineData("99999-01-01", "must be a date"), InlineData("2024-06-01T10:00:00", "must be a date")]
+    public async Task an_as_of_before_the_record_or_not_a_date_is_a_400_naming_it(string asOf, string problem)
+    {
+        var id = await GivenProjects.Registered(Host);
+        var result = await As("auditor", s => { s.Get.Url($"/api/projects/{id}?asOf={asOf}"); s.StatusCodeShouldBe(400); });
+        Assert.Contains(problem, ReadJson(result).GetProperty("errors").GetProperty("asOf")[0].GetString());
+    }
+
+    [Fact]
     public async Task an_unreadable_as_of_is_a_400_naming_the_parameter()
     {
         var id = await GivenProjects.Registered(Host);

@@ -51,6 +51,24 @@ public sealed class ApiFixture : IAsyncLifetime
             });
         });
 
+    /// <summary>
+    /// A host of the real application in <paramref name="environment"/> with nothing turned off for tests (rate limits,
+    /// sample data and docs at their defaults for that environment), for tests of those defaults.
+    /// </summary>
+    public static Task<IAlbaHost> StartHostIn(string environment, string connectionString,
+        Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings) =>
+        AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("ConnectionStrings:Marten", connectionString);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(collection =>
+            {
+                collection.RunWolverineInSoloMode();
+                services?.Invoke(collection);
+            });
+        });
+
     /// <summary>A database of its own on the test server (created if missing), for a test that needs a host of its own.</summary>
     public async Task<string> CreateDatabase(string name)
     {
@@ -67,6 +85,18 @@ public sealed class ApiFixture : IAsyncLifetime
         }
         builder.Database = name;
         return builder.ConnectionString;
+    }
+
+    /// <summary>A new, empty database of its own (dropped first if an earlier run left it behind).</summary>
+    public async Task<string> CreateEmptyDatabase(string name)
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        return await CreateDatabase(name);
     }
 
     private async Task<string> StartThrowAwayServer()

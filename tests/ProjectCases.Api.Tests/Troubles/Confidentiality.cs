@@ -33,7 +33,10 @@ public class Confidentiality(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(versionA, await StreamVersion(caseA));
 
         Assert.Equal(404, (await Api.Get("company", $"/api/troubles/{caseA}", B)).Status);
-        Assert.Equal(404, (await Api.Get("company", $"/api/projects/{projectA}", B)).Status);
+        // Projects are read through the company view (catalogue fields and B's own cases: none here), never A's cases.
+        var (projectAStatus, projectASeen) = await Api.Get("company", $"/api/projects/{projectA}", B);
+        Assert.Equal((200, 0), (projectAStatus, projectASeen.GetProperty("ownTroubleCount").GetInt32()));
+        Assert.DoesNotContain(caseA.ToString(), projectASeen.GetRawText());
         Assert.Equal(200, (await Api.Get("company", $"/api/projects/{projectB}", B)).Status);
         await Api.Send("company", "/api/troubles", TroubleApi.Report(projectA, company: A), 201, B); // reporting is allowed on any awarded project...
         var (_, bList) = await Api.Get("company", "/api/troubles", B);
@@ -42,7 +45,9 @@ public class Confidentiality(ApiFixture fixture) : ApiTest(fixture)
         var (_, filtered) = await Api.Get("company", $"/api/troubles?projectId={projectA}&status=Resolved", B);
         Assert.Equal(0, filtered.GetProperty("total").GetInt64());
         Assert.Equal(403, (await Api.Get("company", "/api/hotline/queue", B)).Status);
-        Assert.Equal(403, (await Api.Get("company", "/api/projects", B)).Status);
+        var (listStatus, projects) = await Api.Get("company", "/api/projects", B);
+        Assert.Equal(200, listStatus);
+        Assert.DoesNotContain(caseA.ToString(), projects.GetRawText());
     }
 
     [Fact]

@@ -24,10 +24,11 @@ public static class EventFeedEndpoint
     /// 42 would otherwise be skipped by a reader that already moved past 42). Follow `next` until `items` is empty.
     /// </summary>
     [WolverineGet("/api/feed"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
-    public static async Task<IResult> Get(HttpContext context, IQuerySession session, DatabaseConnection database, CancellationToken ct)
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, DatabaseConnection database, StreamTypes streamTypes,
+        CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
-        var after = query.Text("after") is null ? 0 : query.Int("after", 0, 0, int.MaxValue);
+        var after = query.Long("after", 0, 0, long.MaxValue);
         var limit = query.Int("limit", 100, 1, MaxLimit);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
@@ -37,8 +38,24 @@ public static class EventFeedEndpoint
             .OrderBy(e => e.Sequence)
             .Take(limit)
             .ToListAsync(ct);
-        var items = events.Select(e => new FeedItem(e.Sequence, e.StreamId, e.AggregateTypeName, e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.Data, RecordedByName.Of(e))).ToList();
+        // Events read back carry no stream type (it is a column of mt_streams, not of mt_events).
+        var types = await StoredStreamTypes(database, [.. events.Select(e => e.StreamId).Distinct()], ct);
+        var items = events.Select(e => new FeedItem(e.Sequence, e.StreamId, streamTypes.Of(types.GetValueOrDefault(e.StreamId)), e.Version,
+            e.EventTypeName, e.Timestamp, e.UserName, e.Data, RecordedByName.Of(e))).ToList();
         return Results.Ok(new FeedPage(items, items.Count == 0 ? after : items[^1].Sequence));
+    }
+
+    private static async Task<Dictionary<Guid, string?>> StoredStreamTypes(DatabaseConnection database, Guid[] streamIds, CancellationToken ct)
+    {
+        var types = new Dictionary<Guid, string?>();
+        if (streamIds.Length == 0) return types;
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select id, type from {MartenSetup.Schema}.mt_streams where id = any(@ids)", connection);
+        command.Parameters.AddWithValue("ids", streamIds);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) types[reader.GetGuid(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return types;
     }
 
     private static async Task<long> HighWaterMark(DatabaseConnection database, CancellationToken ct)

@@ -51,8 +51,10 @@ public static class ListFollowUpsEndpoint
     [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
+        var query = new QueryParameters(context.Request);
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
         if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return FollowUpWrites.NotFound(id);
-        var (page, pageSize) = new QueryParameters(context.Request).Paging();
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 }

@@ -13,7 +13,6 @@ public static class Roles
 
     public const string ProjectWriters = Officer + "," + Admin;
     public const string ProjectReaders = Officer + "," + Hotline + "," + Company + "," + Auditor + "," + Admin;
-    public const string ProjectListReaders = Officer + "," + Hotline + "," + Auditor + "," + Admin;
     public const string HistoryReaders = Officer + "," + Auditor + "," + Admin;
     public const string ReportReaders = Officer + "," + Auditor + "," + Admin;
     public const string HotlineReportReaders = Hotline + "," + Auditor + "," + Admin;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Infrastructure.Auth;
 
 namespace ProjectCases.Infrastructure.Http;
 
@@ -10,6 +11,14 @@ public static class IfMatch
     {
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header)) return (null, null);
+        // A company is shown no versions; a precondition on one would let it probe them (412 or not).
+        if (request.HttpContext.User.IsInRole(Roles.Company))
+            return (null, new ProblemDetails
+            {
+                Status = 400,
+                Title = "If-Match not offered",
+                Detail = "Company users are shown no versions, so If-Match is not offered to them; send the request without it.",
+            });
         var text = header.Trim();
         if (text.StartsWith("W/")) text = text[2..];
         text = text.Trim('"');

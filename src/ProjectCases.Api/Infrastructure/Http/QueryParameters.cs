@@ -12,6 +12,11 @@ public sealed class QueryParameters(HttpRequest request)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    /// <summary>
+    /// How deep any list may be paged: page × pageSize ≤ this. Keeps every offset far from int overflow (Marten's
+    /// paging computes it in int) and PostgreSQL from walking millions of rows for one page; filters reach the rest.
+    /// </summary>
+    public const int MaxItemsReachable = 10_000_000;
 
     private readonly List<(string Field, string Message)> _errors = [];
 
@@ -35,6 +40,15 @@ public sealed class QueryParameters(HttpRequest request)
         return fallback;
     }
 
+    public long Long(string name, long fallback, long min, long max)
+    {
+        var text = Text(name);
+        if (text is null) return fallback;
+        if (long.TryParse(text, out var value) && value >= min && value <= max) return value;
+        _errors.Add((name, $"must be a whole number from {min} to {max}."));
+        return fallback;
+    }
+
     public DateOnly? Date(string name)
     {
         var text = Text(name);
@@ -53,8 +67,21 @@ public sealed class QueryParameters(HttpRequest request)
         return null;
     }
 
-    public (int Page, int PageSize) Paging() =>
-        (Int("page", 1, 1, int.MaxValue), Int("pageSize", DefaultPageSize, 1, MaxPageSize));
+    /// <summary>
+    /// The one paging rule of every list: `page` from 1, `pageSize` from 1 to <see cref="MaxPageSize"/> (default
+    /// <see cref="DefaultPageSize"/>), and page × pageSize at most <see cref="MaxItemsReachable"/>. A bad value is
+    /// named in the 400 like any other parameter; the list is not read.
+    /// </summary>
+    public (int Page, int PageSize) Paging()
+    {
+        var pageSize = Int("pageSize", DefaultPageSize, 1, MaxPageSize);
+        var lastPage = MaxItemsReachable / pageSize;
+        var text = Text("page");
+        if (text is null) return (1, pageSize);
+        if (int.TryParse(text, out var page) && page >= 1 && page <= lastPage) return (page, pageSize);
+        _errors.Add(("page", $"must be a whole number from 1 to {lastPage} (page × pageSize may not exceed {MaxItemsReachable})."));
+        return (1, pageSize);
+    }
 
     public void AddError(string field, string message) => _errors.Add((field, message));
 

@@ -14,5 +14,12 @@ public static class TokyoTime
         return new DateTimeOffset(nextMidnight, Zone.GetUtcOffset(nextMidnight)).AddTicks(-1);
     }
 
+    /// <summary>The first instant of a Tokyo calendar day.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var midnight = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
 }

@@ -3,6 +3,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Projects.CompanyView;
 using ProjectCases.Projects.Status;
 using Wolverine.Http;
 
@@ -15,8 +16,11 @@ public sealed record ProjectListItem(
 
 public static class ListProjectsEndpoint
 {
-    /// <summary>Filters `country`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.</summary>
-    [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectListReaders)]
+    /// <summary>
+    /// Filters `country`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.
+    /// Company users list and search every project too (to pick the one they report on), each in the company view.
+    /// </summary>
+    [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
@@ -41,6 +45,12 @@ public static class ListProjectsEndpoint
         }
 
         var found = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
+        if (CompanyProjects.CompanyOf(context.User) is { } company)
+        {
+            var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. found.Select(p => p.Id)], ct);
+            return Results.Ok(new ListPage<CompanyProjectView>([.. found.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
+                found.TotalItemCount));
+        }
         var items = found.Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
             p.Stage, p.Status, p.Version, p.LastActivityOn)).ToList();
         return Results.Ok(new ListPage<ProjectListItem>(items, page, pageSize, found.TotalItemCount));

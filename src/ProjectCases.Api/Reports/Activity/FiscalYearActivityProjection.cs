@@ -51,10 +51,12 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
 
     private static void On(ContractAwarded award, FiscalYearActivity year)
     {
+        // Checked before anything is counted, so that a refused event leaves the year as it was.
+        var amount = Amounts.Summable(award);
         if (award.JapaneseWinner && award.TenderId is { } tenderId) year.TendersWithJapaneseBidders.Add(tenderId);
         year.Awards++;
         if (!award.JapaneseWinner) return;
         year.JapaneseWins++;
-        year.JapaneseWinsAmountJpy += award.AmountJpy ?? 0;
+        year.JapaneseWinsAmountJpy += amount;
     }
 }

@@ -31,12 +31,13 @@ public sealed class ProjectYearOrdersProjection : MultiStreamProjection<ProjectY
     public override ProjectYearOrders? Evolve(ProjectYearOrders? snapshot, string id, IEvent e)
     {
         if (e.Data is not ContractAwarded award) return snapshot;
+        var amount = Amounts.Summable(award); // before counting: a refused event leaves the document as it was
         var orders = snapshot ?? new ProjectYearOrders { Id = id, FiscalYear = Reports.FiscalYear.Of(award.AwardedOn), ProjectId = award.ProjectId };
         orders.Awards++;
-        orders.AmountJpy += award.AmountJpy ?? 0;
+        orders.AmountJpy += amount;
         if (!award.JapaneseWinner) return orders;
         orders.JapaneseWins++;
-        orders.JapaneseWinsAmountJpy += award.AmountJpy ?? 0;
+        orders.JapaneseWinsAmountJpy += amount;
         return orders;
     }
 }

@@ -21,6 +21,9 @@ public sealed record KpiTargetLine(string Key, decimal Target, string Source);
 
 public static class KpiTargetEndpoints
 {
+    /// <summary>A year's worth of the largest amounts (Projects/Amounts): beyond it a target is a typing mistake.</summary>
+    public const decimal MaxTarget = Projects.Amounts.MaxInCurrency;
+
     [WolverineGet("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(int fiscalYear, IQuerySession session, KpiTargets targets, CancellationToken ct)
     {
@@ -36,9 +39,9 @@ public static class KpiTargetEndpoints
     {
         if (OutOfRange(fiscalYear) is { } problem) return problem;
         var errors = command.Targets!
-            .Where(target => !KpiIndicators.Keys.Contains(target.Key) || target.Value < 0)
+            .Where(target => !KpiIndicators.Keys.Contains(target.Key) || target.Value is < 0 or > MaxTarget)
             .Select(target => KpiIndicators.Keys.Contains(target.Key)
-                ? ($"targets.{target.Key}", "must be zero or more (or null to remove the target).")
+                ? ($"targets.{target.Key}", "must be from 0 to 10^18 (or null to remove the target).")
                 : ($"targets.{target.Key}", $"is not an indicator. Known indicators: {string.Join(", ", KpiIndicators.Keys)}."))
             .ToList();
         if (command.Targets!.Count == 0) errors.Add(("targets", "name at least one indicator."));

@@ -8,13 +8,14 @@ namespace ProjectCases.Troubles.Cases;
 
 public static class GetTroubleEndpoint
 {
-    /// <summary>The case with its timeline; internal lines and the assignee only for the hotline and auditors.</summary>
+    /// <summary>The case with its timeline; the reporting company gets its own view (shared lines only, no version, no ETag).</summary>
     [WolverineGet("/api/troubles/{id}"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var trouble = await session.LoadAsync<TroubleCase>(id, ct);
         if (trouble is null || !TroubleAccess.CanSee(context.User, trouble)) return TroubleAccess.NotFound(id);
+        if (TroubleAccess.CompanyOf(context.User) is not null) return Results.Ok(CompanyCaseView.For(trouble));
         context.Response.Headers.ETag = IfMatch.ETag(trouble.Version);
-        return Results.Ok(TroubleCaseView.For(trouble, TroubleAccess.CompanyOf(context.User) is not null, clock.GetUtcNow()));
+        return Results.Ok(TroubleCaseView.For(trouble, clock.GetUtcNow()));
     }
 }

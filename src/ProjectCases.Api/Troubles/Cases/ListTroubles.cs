@@ -21,16 +21,18 @@ public static class ListTroublesEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        var company = TroubleAccess.CompanyOf(context.User);
         IQueryable<TroubleCase> cases = session.Query<TroubleCase>();
-        if (TroubleAccess.CompanyOf(context.User) is { } company) cases = cases.Where(c => c.ReporterCompany == company);
+        if (company is not null) cases = cases.Where(c => c.ReporterCompany == company);
         if (status is not null) cases = cases.Where(c => c.Status == status.Value);
         if (category is not null) cases = cases.Where(c => c.Category == category.Value);
         if (priority is not null) cases = cases.Where(c => c.Priority == priority.Value);
         if (projectId is not null) cases = cases.Where(c => c.ProjectId == projectId.Value);
 
         var found = await cases.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
-        var forCompany = TroubleAccess.CompanyOf(context.User) is not null;
+        if (company is not null)
+            return Results.Ok(new ListPage<CompanyCaseView>([.. found.Select(CompanyCaseView.For)], page, pageSize, found.TotalItemCount));
         var now = clock.GetUtcNow();
-        return Results.Ok(new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, forCompany, now))], page, pageSize, found.TotalItemCount));
+        return Results.Ok(new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, now))], page, pageSize, found.TotalItemCount));
     }
 }

@@ -2,7 +2,7 @@ using ProjectCases.Projects;
 
 namespace ProjectCases.Troubles.Cases;
 
-/// <summary>A case as one reader may see it: company users get no assignee and no internal timeline lines.</summary>
+/// <summary>A case as the hotline and auditors see it (companies get <see cref="CompanyCaseView"/>).</summary>
 public sealed record TroubleCaseView(
     Guid Id, long Version, Guid ProjectId, TroubleCategory Category, string Summary, string Details, DateOnly OccurredOn,
     Reporter Reporter, Money? AmountAtStake, DateTimeOffset ReportedAt, TroubleStatus Status, Priority Priority, bool Triaged,
@@ -10,11 +10,10 @@ public sealed record TroubleCaseView(
     DateTimeOffset? ResolvedAt, bool Overdue, ResolutionOutcome? Outcome, string? ResolutionSummary, bool Acknowledged,
     DateTimeOffset? ClosedAt, IReadOnlyList<TimelineEntry> Timeline)
 {
-    public static TroubleCaseView For(TroubleCase c, bool forCompany, DateTimeOffset now) => new(
+    public static TroubleCaseView For(TroubleCase c, DateTimeOffset now) => new(
         c.Id, c.Version, c.ProjectId, c.Category, c.Summary, c.Details, c.OccurredOn, c.Reporter, c.AmountAtStake, c.ReportedAt,
-        c.Status, c.Priority, c.Triaged, forCompany ? null : c.Assignee, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue,
-        c.ResolvedAt, IsOverdue(c, now), c.Outcome, c.ResolutionSummary, c.Acknowledged, c.ClosedAt,
-        [.. c.Timeline.Where(t => !forCompany || !t.Internal)]);
+        c.Status, c.Priority, c.Triaged, c.Assignee, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue,
+        c.ResolvedAt, IsOverdue(c, now), c.Outcome, c.ResolutionSummary, c.Acknowledged, c.ClosedAt, c.Timeline);
 
     /// <summary>Open and past a deadline still running, or a breach already recorded.</summary>
     public static bool IsOverdue(TroubleCase c, DateTimeOffset now) =>
