@@ -1,9 +1,7 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace ProjectCases.Infrastructure.Errors;
 
@@ -13,13 +11,23 @@ namespace ProjectCases.Infrastructure.Errors;
 /// </summary>
 public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> logger) : IExceptionHandler
 {
+    /// <summary>About the time PostgreSQL takes to come back from a restart or a fail-over.</summary>
+    public const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var problem = Map(exception, context);
         if (problem is null) return false; // a real bug: the default handler logs it and answers 500
 
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        logger.LogWarning(exception, "Request failed with {Status}: {Detail}", problem.Status, problem.Detail);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            logger.LogWarning("Request failed with 503, the database is unavailable: {Error}", exception.GetBaseException().Message);
+        }
+        else
+        {
+            logger.LogWarning(exception, "Request failed with {Status}: {Detail}", problem.Status, problem.Detail);
+        }
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -40,7 +48,9 @@ public sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<
         },
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message },
         JsonException json => new ProblemDetails { Status = 400, Title = "Invalid JSON", Detail = json.Message },
-        NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException
+        // A lost connection at any point, the commit included: the client may retry (with the same Idempotency-Key
+        // to learn whether a write whose commit was cut off happened). Searched through the whole exception chain.
+        _ when TransientFailures.IsDatabaseUnavailable(exception)
             => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Database unavailable" },
         _ => null,
     };

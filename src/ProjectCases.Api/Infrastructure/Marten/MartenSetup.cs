@@ -3,6 +3,8 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using Marten;
+using ProjectCases.Infrastructure.Errors;
+using TransientFailures = ProjectCases.Infrastructure.Errors.TransientFailures;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Postgres;
 using Weasel.Core;
@@ -42,6 +44,8 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
 
+                UseDaemonErrorPolicy(opts);
+
                 foreach (var feature in features) feature(opts);
                 return opts;
             })
@@ -49,5 +53,25 @@ public static class MartenSetup
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
+    }
+
+    /// <summary>
+    /// What the async daemon does when a projection or subscription fails (docs/operations.md, "Outages and
+    /// dead letters"). A lost database is never a reason to skip: such failures (TransientFailures) pause the
+    /// shard, and the projection coordinator starts it again from its last committed position after its
+    /// health-check interval (5 s), for as long as it takes. An event that fails in projection code for any
+    /// other reason is poisoned: while running continuously it goes to the dead-letter store
+    /// (mt_doc_deadletterevent) and the shard moves on, which turns /health/ready red until an operator
+    /// replays it; during a rebuild the same failure stops the rebuild instead.
+    /// </summary>
+    private static void UseDaemonErrorPolicy(StoreOptions opts)
+    {
+        TransientFailures.RegisterWithTheDaemon();
+        opts.Projections.Errors.SkipApplyErrors = true;
+        opts.Projections.Errors.SkipSerializationErrors = true;
+        opts.Projections.Errors.SkipUnknownEvents = true;
+        opts.Projections.RebuildErrors.SkipApplyErrors = false;
+        opts.Projections.RebuildErrors.SkipSerializationErrors = false;
+        opts.Projections.RebuildErrors.SkipUnknownEvents = false;
     }
 }
