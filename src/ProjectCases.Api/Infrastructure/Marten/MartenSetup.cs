@@ -5,6 +5,7 @@ using JasperFx.OpenTelemetry;
 using Marten;
 using ProjectCases.Infrastructure.Errors;
 using TransientFailures = ProjectCases.Infrastructure.Errors.TransientFailures;
+using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Postgres;
 using Weasel.Core;
@@ -25,6 +26,9 @@ public static class MartenSetup
     {
         services.AddSingleton<DatabaseConnection>();
         services.AddHostedService<LocalPostgresLifetime>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IdempotencyCommitListener>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<IdempotencyCommitListener>()));
 
         return services.AddMarten(provider =>
             {
@@ -45,6 +49,7 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackEventCounters();
 
                 UseDaemonErrorPolicy(opts);
+                opts.Schema.For<IdempotencyRecord>();
 
                 foreach (var feature in features) feature(opts);
                 return opts;

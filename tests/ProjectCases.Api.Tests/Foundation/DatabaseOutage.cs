@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectCases.Api.Tests.Support;
+using ProjectCases.Audit.Sealing;
+using ProjectCases.FollowUps;
+using ProjectCases.FollowUps.Tasks;
+using ProjectCases.Infrastructure.Postgres;
+using ProjectCases.Projects;
+using Xunit.Abstractions;
+
+namespace ProjectCases.Api.Tests.Foundation;
+
+/// <summary>
+/// PostgreSQL stopped (fast shutdown, as in a fail-over) and started again under a write load, on a server
+/// and host of their own. Clients retry with the same Idempotency-Key until their write is acknowledged.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Clients = 4;
+    private PostgresServer _server = null!;
+    private IAlbaHost _host = null!;
+    private readonly ConcurrentBag<int> _statuses = [];
+
+    public async Task InitializeAsync()
+    {
+        _server = PostgresServer.Create(Path.Combine(Path.GetTempPath(), $"projectcases-outage-{Guid.NewGuid():N}"), PostgresServer.FreePort());
+        await _server.StartAsync();
+        _host = await ApiFixture.StartHost(_server.ConnectionString("postgres"), TimeProvider.System);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _server.StopAsync();
+        try { Directory.Delete(_server.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [Fact]
+    public async Task every_acknowledged_write_survives_and_the_rules_seals_and_projections_catch_up_exactly_once()
+    {
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, Clients).Select(client => Task.Run(() => Client(client, stop.Token))).ToArray();
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await _server.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await _server.StartAsync();
+        var back = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        stop.Cancel();
+        var written = (await Task.WhenAll(load)).SelectMany(w => w).ToList();
+
+        await _host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        output.WriteLine($"projections caught up {back.Elapsed.TotalSeconds:F1} s after PostgreSQL was started again; " +
+            $"statuses seen: {string.Join(", ", _statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}");
+
+        Assert.DoesNotContain(_statuses, status => status >= 500 && status != 503);
+        Assert.Contains(503, _statuses); // the outage was seen by clients: the test did what it says
+        var projects = written;
+        Assert.True(projects.Count >= Clients, "too little load to mean anything");
+
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var touchpoints = await session.Events.QueryRawEventDataOnly<TouchpointLogged>().ToListAsync();
+        foreach (var project in projects)
+        {
+            Assert.NotNull(await session.Events.FetchStreamStateAsync(project.ProjectId)); // acknowledged, so present
+            Assert.Equal(project.Touchpoints, touchpoints.Count(t => t.ProjectId == project.ProjectId)); // and once
+        }
+        Assert.Equal(projects.Sum(p => p.Touchpoints), touchpoints.Count);
+
+        // Each top-sales touchpoint asks for its outcome: one task, scheduled once.
+        var scheduled = await session.Events.QueryRawEventDataOnly<FollowUpScheduled>().ToListAsync();
+        Assert.Equal(touchpoints.Select(t => t.TouchpointId).Order(), scheduled.Where(s => s.Rule == "record-outcome").Select(s => s.SubjectId!.Value).Order());
+        Assert.Equal(touchpoints.Count, await session.Query<FollowUpTask>().CountAsync());
+
+        // Every event sealed once, in an unbroken chain per stream.
+        var events = await session.Events.QueryAllRawEvents().CountAsync();
+        Assert.Equal(events, await session.Query<EventSeal>().CountAsync());
+        var verifier = _host.Services.GetRequiredService<ChainVerifier>();
+        foreach (var stream in await _host.Services.GetRequiredService<StoredEvents>().AllStreamIds(CancellationToken.None))
+        {
+            var verdict = await verifier.VerifyAsync(stream, CancellationToken.None);
+            Assert.True(verdict.Valid && verdict.SealedThroughVersion == verdict.Version, $"stream {stream}: {verdict}");
+        }
+
+        var health = await _host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBeOk(); });
+        Assert.Contains("\"Healthy\"", health.ReadAsText());
+    }
+
+    private sealed record Written(Guid ProjectId, int Touchpoints);
+
+    /// <summary>Registers projects and logs top-sales touchpoints on them until told to stop; each write retried until acknowledged.</summary>
+    private async Task<List<Written>> Client(int client, CancellationToken stop)
+    {
+        using var http = _host.Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ApiTest.TokenFor("officer", name: $"client-{client}"));
+        var written = new List<Written>();
+        for (var round = 0; !stop.IsCancellationRequested; round++)
+        {
+            var registered = await Acknowledged(http, "/api/projects", GivenProjects.RailProject($"Line {client}-{round}"));
+            var projectId = registered.TryGetProperty("id", out var id) ? id.GetGuid() : registered.GetProperty("streams")[0].GetGuid();
+            var touchpoints = 0;
+            for (var i = 0; i < 3; i++, touchpoints++)
+                await Acknowledged(http, $"/api/projects/{projectId}/touchpoints", ProjectApi.Touchpoint(occurredOn: "2024-05-10"));
+            written.Add(new Written(projectId, touchpoints));
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Sends the write with an Idempotency-Key, and again with the same key while the answer is 503 (database
+    /// away) or 409 "still being processed", as a careful client does. Returns the acknowledgement: the response
+    /// body, or the problem saying the write was carried out but its response was lost.
+    /// </summary>
+    private async Task<JsonElement> Acknowledged(HttpClient http, string url, object body)
+    {
+        var key = Guid.NewGuid().ToString();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: ApiTest.Json) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await http.SendAsync(request);
+            _statuses.Add((int)response.StatusCode);
+            var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (response.IsSuccessStatusCode) return json;
+            if (response.StatusCode == HttpStatusCode.Conflict && json.TryGetProperty("carriedOut", out _)) return json;
+            var retryable = response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.Conflict;
+            Assert.True(retryable && deadline.Elapsed < TimeSpan.FromSeconds(40), $"{url} answered {(int)response.StatusCode}: {json}");
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable) Assert.True(response.Headers.RetryAfter is not null, "503 without Retry-After");
+            await Task.Delay(TimeSpan.FromMilliseconds(250)); // shorter than Retry-After, to keep the test short
+        }
+    }
+}
