@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
+using AgentStatus = JasperFx.AgentStatus;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
@@ -46,20 +47,42 @@ public class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
     public async Task every_acknowledged_write_survives_and_the_rules_seals_and_projections_catch_up_exactly_once()
     {
         using var stop = new CancellationTokenSource();
-        var load = Enumerable.Range(0, Clients).Select(client => Task.Run(() => Client(client, stop.Token))).ToArray();
-
+        var load = Enumerable.Range(0, Clients).Select(client => Task.Run(() => Client(client, stop.Token))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // A backlog for the background work, so that the outage surely hits the rules, the seals and the
+        // projections in the middle of a page: the burst is written while the daemon is paused, and
+        // PostgreSQL is stopped once the rules have created some of the burst's tasks but not all.
+        var coordinator = _host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        var burst = await Burst();
+        var tasksBefore = await TaskCount();
+        await coordinator.ResumeAsync();
+        await coordinator.DaemonForMainDatabase().StartAllAsync();
+        var tasksAtStop = tasksBefore;
+        while (tasksAtStop < tasksBefore + 5) tasksAtStop = await TaskCount(); // the rules are working through the burst
         await _server.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        load.Add(Task.FromResult(burst.ToList()));
+
+        var paused = new HashSet<string>();
+        var down = Stopwatch.StartNew();
+        while (down.Elapsed < TimeSpan.FromSeconds(4))
+        {
+            paused.UnionWith(coordinator.DaemonForMainDatabase().CurrentAgents().Where(a => a.Status == AgentStatus.Paused).Select(a => a.Name.Identity));
+            await Task.Delay(100);
+        }
         await _server.StartAsync();
         var back = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         stop.Cancel();
         var written = (await Task.WhenAll(load)).SelectMany(w => w).ToList();
-
         await _host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        output.WriteLine($"projections caught up {back.Elapsed.TotalSeconds:F1} s after PostgreSQL was started again; " +
-            $"statuses seen: {string.Join(", ", _statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}");
+        output.WriteLine($"Rules had created {tasksAtStop - tasksBefore} of the burst's {BurstSize} tasks when PostgreSQL stopped; " +
+            $"shards paused during the outage: {string.Join(", ", paused.Order())}; every projection caught up {back.Elapsed.TotalSeconds:F1} s " +
+            $"after PostgreSQL was started again (load ran for the first 2 s of that); statuses seen by clients: " +
+            string.Join(", ", _statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
+        Assert.True(tasksAtStop - tasksBefore < BurstSize, "the outage came after the rules had finished the burst: it tested nothing");
+        Assert.Contains(paused, shard => shard.StartsWith("FollowUpRules")); // paused, to be resumed: not skipped
 
         Assert.DoesNotContain(_statuses, status => status >= 500 && status != 503);
         Assert.Contains(503, _statuses); // the outage was seen by clients: the test did what it says
@@ -95,6 +118,27 @@ public class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private sealed record Written(Guid ProjectId, int Touchpoints);
+
+    private const int BurstSize = 60;
+
+    /// <summary>A top-sales touchpoint on each of <see cref="BurstSize"/> new projects, all at once (one project each: no write conflicts).</summary>
+    private async Task<Written[]> Burst()
+    {
+        using var http = _host.Server.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ApiTest.TokenFor("officer", name: "burst"));
+        return await Task.WhenAll(Enumerable.Range(0, BurstSize).Select(async i =>
+        {
+            var projectId = (await Acknowledged(http, "/api/projects", GivenProjects.RailProject($"Burst line {i}"))).GetProperty("id").GetGuid();
+            await Acknowledged(http, $"/api/projects/{projectId}/touchpoints", ProjectApi.Touchpoint(occurredOn: "2024-05-10"));
+            return new Written(projectId, 1);
+        }));
+    }
+
+    private async Task<int> TaskCount()
+    {
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Query<FollowUpTask>().CountAsync();
+    }
 
     /// <summary>Registers projects and logs top-sales touchpoints on them until told to stop; each write retried until acknowledged.</summary>
     private async Task<List<Written>> Client(int client, CancellationToken stop)
