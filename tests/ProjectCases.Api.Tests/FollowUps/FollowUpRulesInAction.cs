@@ -2,7 +2,9 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
+using JasperFx.Events.Daemon;
 using ProjectCases.FollowUps;
+using ProjectCases.Projects;
 using ProjectCases.FollowUps.Tasks;
 using Wolverine;
 
@@ -132,5 +134,37 @@ public class FollowUpRulesInAction(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(before, (await Tasks("")).Select(Summary).Order());
         Assert.Equal(3, await session.Query<FollowUpTask>().CountAsync());
         Assert.Equal(eventsBefore, await EventsOfTheRules(session)); // nothing scheduled, completed or cancelled twice
+    }
+
+    [Fact]
+    public async Task an_event_the_rules_cannot_handle_is_dead_lettered_the_rules_go_on_and_readiness_names_it()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        long poisoned;
+        await using (var session = Store.LightweightSession())
+        {
+            // Written past the API: a top-sales touchpoint for no project at all, which the rules cannot act on.
+            session.Events.Append(project.Id, new TouchpointLogged(project.Id, Guid.NewGuid(), TouchpointKind.TopSales, new DateOnly(2024, 5, 1),
+                JapanLevel.Minister, "Minister", null, "Poisoned", null, []));
+            await session.SaveChangesAsync();
+            poisoned = (await session.Events.FetchStreamAsync(project.Id)).Last().Sequence;
+        }
+        try
+        {
+            await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2026-05-10"), 201);
+
+            Assert.Single(await Tasks("")); // the touchpoint after the poisoned one has its task: the rules went on
+            var ready = await Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(503); });
+            var projections = ReadJson(ready).GetProperty("checks").GetProperty("projections");
+            Assert.Equal("Unhealthy", projections.GetProperty("status").GetString());
+            var description = projections.GetProperty("description").GetString()!;
+            Assert.True(description.Contains($"FollowUpRules:All at sequence {poisoned} "), description);
+        }
+        finally
+        {
+            await using var session = Store.LightweightSession();
+            session.DeleteWhere<DeadLetterEvent>(_ => true); // for the tests after this one
+            await session.SaveChangesAsync();
+        }
     }
 }

@@ -47,7 +47,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store, TimeProvider cl
         var count = await session.Query<DeadLetterEvent>().CountAsync(ct);
         if (count == 0) return [];
         var first = await session.Query<DeadLetterEvent>().OrderBy(d => d.EventSequence).Take(MaxNamed).ToListAsync(ct);
-        var named = first.Select(d => $"{d.ShardName} at sequence {d.EventSequence} ({d.ExceptionType})").ToList();
+        var named = first.Select(d => $"{d.ProjectionName}:{d.ShardName} at sequence {d.EventSequence} ({d.ExceptionType})").ToList();
         if (count > MaxNamed) named.Add($"and {count - MaxNamed} more");
         return named;
     }
