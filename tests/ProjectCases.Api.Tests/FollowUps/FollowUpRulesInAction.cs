@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 using JasperFx.Events.Daemon;
 using ProjectCases.FollowUps;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Projects;
 using ProjectCases.FollowUps.Tasks;
 using Wolverine;
@@ -166,5 +167,33 @@ public class FollowUpRulesInAction(ApiFixture fixture) : ApiTest(fixture)
             session.DeleteWhere<DeadLetterEvent>(_ => true); // for the tests after this one
             await session.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task replaying_a_dead_lettered_event_after_the_fix_carries_out_its_rule_once_and_clears_readiness()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        // As if the rules had failed on the touchpoint (a bug since fixed): skipped, with a dead letter.
+        await WhileProjectionsPaused(async daemon =>
+        {
+            await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2026-05-10"), 201);
+            await using var session = Store.LightweightSession();
+            var logged = (await session.Events.FetchStreamAsync(project.Id)).Last();
+            await daemon.RewindSubscriptionAsync("FollowUpRules", CancellationToken.None, sequenceFloor: logged.Sequence);
+            session.Store(new DeadLetterEvent
+            {
+                Id = Guid.NewGuid(), ProjectionName = "FollowUpRules", ShardName = "All", EventSequence = logged.Sequence,
+                ExceptionType = "System.InvalidOperationException", ExceptionMessage = "a bug since fixed", Timestamp = DateTimeOffset.UtcNow,
+            });
+            await session.SaveChangesAsync();
+        });
+        Assert.Empty(await Tasks(""));
+        await Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBe(503); });
+
+        await WhileProjectionsPaused(daemon => DeadLetters.ReplayAsync(Store, daemon, CancellationToken.None));
+
+        Assert.Equal(["record-outcome Open due 2026-05-24 for desk:mlit"], (await Tasks("")).Select(Summary));
+        Assert.Empty(await DeadLetters.ListAsync(Store, CancellationToken.None));
+        await Host.Scenario(s => { s.Get.Url("/health/ready"); s.StatusCodeShouldBeOk(); });
     }
 }
