@@ -60,7 +60,12 @@ public class DatabaseOutage(ITestOutputHelper output) : IAsyncLifetime
         await coordinator.ResumeAsync();
         await coordinator.DaemonForMainDatabase().StartAllAsync();
         var tasksAtStop = tasksBefore;
-        while (tasksAtStop < tasksBefore + 5) tasksAtStop = await TaskCount(); // the rules are working through the burst
+        var waiting = Stopwatch.StartNew();
+        while (tasksAtStop < tasksBefore + 5) // the rules are working through the burst
+        {
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(30), "the rules did not start on the burst");
+            tasksAtStop = await TaskCount();
+        }
         await _server.StopAsync();
         load.Add(Task.FromResult(burst.ToList()));
 
