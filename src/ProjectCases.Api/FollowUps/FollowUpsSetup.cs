@@ -2,7 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using ProjectCases.FollowUps.Rules;
 using ProjectCases.FollowUps.Tasks;
-using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace ProjectCases.FollowUps;
 
@@ -25,9 +25,11 @@ public static class FollowUpsSetup
 
     /// <summary>The rules run on the async daemon: a Marten subscription hands each relevant event, in order, to FollowUpEventHandler.</summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddFollowUpRules(
-        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
-        marten.ProcessEventsWithWolverineHandlersInStrictOrder("FollowUpRules", subscription =>
-        {
-            foreach (var type in FollowUpRules.EventTypes) subscription.IncludeType(type);
-        });
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+    {
+        // Resolved when the store is built, as Wolverine's own subscriptions are (the runtime needs the store first).
+        marten.Services.ConfigureMarten((provider, opts) => opts.Projections.Subscribe(new FollowUpRulesSubscription(
+            provider.GetRequiredService<IWolverineRuntime>(), provider.GetRequiredService<ILogger<FollowUpRulesSubscription>>())));
+        return marten;
+    }
 }

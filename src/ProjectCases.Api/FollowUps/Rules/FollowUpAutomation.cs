@@ -9,9 +9,9 @@ namespace ProjectCases.FollowUps.Rules;
 
 /// <summary>
 /// Carries out the rules' actions. Runs as a Wolverine handler fed, in strict order and after commit, by a
-/// Marten subscription (FollowUpsSetup), so the write that triggered it is never slowed down. Exactly
-/// once in effect: a new task's id derives from its rule key, so a replayed or rebuilt event finds the
-/// task already there; closing a task that is not open does nothing.
+/// Marten subscription (FollowUpRulesSubscription), so the write that triggered it is never slowed down. Exactly
+/// once in effect: a new task's id derives from its rule key, so a replayed or rebuilt event (or one handled again
+/// after the subscription paused mid-page) finds the task already there; closing a task that is not open does nothing.
 /// </summary>
 public static class FollowUpAutomation
 {

@@ -15,13 +15,25 @@ public static class HealthSetup
         return services;
     }
 
-    /// <summary>`/health/live`: the process answers. `/health/ready`: the database answers and async projections are not stalled. No token needed.</summary>
+    /// <summary>
+    /// `/health/live`: the process answers. `/health/ready`: the database answers, no event is dead-lettered and
+    /// async projections are not stalled; the JSON body says which check failed and why (shard and sequence of a
+    /// dead letter), for an operator or a probe's log. No token needed.
+    /// </summary>
     public static WebApplication MapProjectCasesHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReport })
+            .AllowAnonymous();
         return app;
     }
+
+    private static Task WriteReport(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
 }
 
 public sealed class DatabaseHealthCheck(DatabaseConnection database) : IHealthCheck

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ProjectCases.Infrastructure.Health;
 
 /// <summary>
-/// Async projections are stalled when one of them is behind the daemon's high-water mark and has not
+/// Unhealthy when an event was dead-lettered (skipped as poisoned by a projection or subscription: the
+/// view is missing it until an operator replays it, docs/operations.md), naming the shard, the event's
+/// sequence and the error. Also unhealthy when async projections are stalled when one of them is behind the daemon's high-water mark and has not
 /// moved for <see cref="StallAfter"/>: behind alone is normal under load, behind and still is not.
 /// Positions are read from Marten's progression table, so any node can answer, not only the leader.
 /// </summary>
@@ -18,6 +21,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store, TimeProvider cl
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
+        var deadLetters = await DeadLettersAsync(ct);
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
         var highWater = progress.FirstOrDefault(p => p.ShardName == HighWaterMark)?.Sequence ?? 0;
         var now = clock.GetUtcNow();
@@ -29,8 +33,24 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store, TimeProvider cl
             if (shard.Sequence < highWater && now - seen.Since > StallAfter)
                 stalled.Add($"{shard.ShardName} at {shard.Sequence} of {highWater}");
         }
-        return stalled.Count == 0
+        var problems = new List<string>();
+        if (deadLetters.Count > 0) problems.Add($"Dead-lettered events (skipped until replayed): {string.Join("; ", deadLetters)}.");
+        if (stalled.Count > 0) problems.Add($"Projections not advancing: {string.Join(", ", stalled)}.");
+        return problems.Count == 0
             ? HealthCheckResult.Healthy($"high-water mark {highWater}")
-            : HealthCheckResult.Unhealthy($"Projections not advancing: {string.Join(", ", stalled)}.");
+            : HealthCheckResult.Unhealthy(string.Join(" ", problems));
     }
+
+    private async Task<List<string>> DeadLettersAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var count = await session.Query<DeadLetterEvent>().CountAsync(ct);
+        if (count == 0) return [];
+        var first = await session.Query<DeadLetterEvent>().OrderBy(d => d.EventSequence).Take(MaxNamed).ToListAsync(ct);
+        var named = first.Select(d => $"{d.ProjectionName}:{d.ShardName} at sequence {d.EventSequence} ({d.ExceptionType})").ToList();
+        if (count > MaxNamed) named.Add($"and {count - MaxNamed} more");
+        return named;
+    }
+
+    private const int MaxNamed = 10;
 }

@@ -2,6 +2,9 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
 using Marten;
+using ProjectCases.Infrastructure.Errors;
+using TransientFailures = ProjectCases.Infrastructure.Errors.TransientFailures;
+using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Postgres;
 using Weasel.Core;
@@ -21,6 +24,9 @@ public static class MartenSetup
     {
         services.AddSingleton<DatabaseConnection>();
         services.AddHostedService<LocalPostgresLifetime>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IdempotencyCommitListener>();
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<IdempotencyCommitListener>()));
 
         return services.AddMarten(provider =>
             {
@@ -41,6 +47,9 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackEventCounters();
                 opts.RetryReadsOnceAfterDesync();
 
+                UseDaemonErrorPolicy(opts);
+                opts.Schema.For<IdempotencyRecord>();
+
                 foreach (var feature in features) feature(opts);
                 return opts;
             })
@@ -48,5 +57,25 @@ public static class MartenSetup
             .ApplyAllDatabaseChangesOnStartup();
         // No AddAsyncDaemon/IntegrateWithWolverine here: ClusterSetup.RunAsyncProjections adds them (Program.cs),
         // HotCold on one node and Wolverine-managed distribution in a cluster (issue 19).
+    }
+
+    /// <summary>
+    /// What the async daemon does when a projection or subscription fails (docs/operations.md, "Outages and
+    /// dead letters"). A lost database is never a reason to skip: such failures (TransientFailures) pause the
+    /// shard, and the projection coordinator starts it again from its last committed position after its
+    /// health-check interval (5 s), for as long as it takes. An event that fails in projection code for any
+    /// other reason is poisoned: while running continuously it goes to the dead-letter store
+    /// (mt_doc_deadletterevent) and the shard moves on, which turns /health/ready red until an operator
+    /// replays it; during a rebuild the same failure stops the rebuild instead.
+    /// </summary>
+    private static void UseDaemonErrorPolicy(StoreOptions opts)
+    {
+        TransientFailures.RegisterWithTheDaemon();
+        opts.Projections.Errors.SkipApplyErrors = true;
+        opts.Projections.Errors.SkipSerializationErrors = true;
+        opts.Projections.Errors.SkipUnknownEvents = true;
+        opts.Projections.RebuildErrors.SkipApplyErrors = false;
+        opts.Projections.RebuildErrors.SkipSerializationErrors = false;
+        opts.Projections.RebuildErrors.SkipUnknownEvents = false;
     }
 }
