@@ -54,7 +54,7 @@ public static class ReportTroubleDecision
 
 public static class ReportTroubleEndpoint
 {
-    /// <summary>Starts a case stream and appends the same TroubleReported to the project's stream, in one transaction.</summary>
+    /// <summary>Starts a case stream. The project's stream is left alone: its open-trouble count is read from the cases.</summary>
     [WolverinePost("/api/troubles"), Authorize(Roles = Roles.Company + "," + Roles.Hotline)]
     public static async Task<IResult> Post(ReportTrouble command, HttpContext context, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, ServiceLevelClock levels, CancellationToken ct)
@@ -72,7 +72,6 @@ public static class ReportTroubleEndpoint
 
         var reported = decision.Events.Single();
         session.Events.StartStream<TroubleCase>(id, reported);
-        session.Events.Append(project!.Id, reported);
         await ServiceLevelChecks.ScheduleAsync(bus, id, dues);
         return WriteResults.Created(context, $"/api/troubles/{id}", new WriteAccepted(id, 1), 1);
     }

@@ -31,24 +31,27 @@ public static class GetProjectEndpoint
     }
 
     /// <summary>
-    /// The status document, the access check and the open follow-ups (tasks are other streams) in one
-    /// batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
+    /// The status document, the access check, the open troubles and the open follow-ups (cases and tasks
+    /// are other streams) in one batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
     /// </summary>
     private static async Task<ProjectStatus?> CurrentAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var visible = ProjectAccess.CanSee(context.User, id, batch);
         var load = batch.Load<ProjectStatus>(id);
+        var openTroubles = OpenTroubles.Count(batch, id, context.User);
         var dueDates = OpenFollowUps.DueDates(batch, id);
         await batch.Execute(ct);
 
         var project = await load;
         if (project is null || !await visible) return null;
+        project.OpenTroubleCount = (int)await openTroubles;
         OpenFollowUps.Fill(project, await dueDates);
         return project;
     }
 
-    /// <summary>Folded from the events up to the instant or version; a past state keeps the folded zero follow-ups.</summary>
+    /// <summary>Folded from the project's events up to the instant or version; a past state keeps the folded zero
+    /// follow-ups and open troubles (those are other streams' facts).</summary>
     private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, HttpContext context,
         IQuerySession session, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -45,24 +46,28 @@ public static class LogTouchpointDecision
 
 public static class LogTouchpointEndpoint
 {
-    /// <summary>Appends TouchpointLogged to this project and to every project in alsoForProjectIds, in one transaction.</summary>
+    /// <summary>
+    /// Appends TouchpointLogged to this project and to every project in alsoForProjectIds, in one transaction:
+    /// each stream is fetched for writing, so each append carries that stream's expected version, and a
+    /// concurrent write on any of them fails the whole commit (409) with nothing appended anywhere.
+    /// </summary>
     [WolverinePost("/api/projects/{id}/touchpoints"), Authorize(Roles = Roles.ProjectWriters)]
     public static async Task<IResult> Post(Guid id, LogTouchpoint command, HttpContext context, IDocumentSession session, CancellationToken ct)
     {
         var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
         if (refusal is not null) return refusal;
 
-        var others = command.AlsoForProjectIds ?? [];
-        var found = others.Count == 0 ? [] : await session.LoadManyAsync<ProjectStatus>(ct, others);
-        var missing = others.Except(found.Select(p => p.Id)).ToList();
+        var others = new List<IEventStream<ProjectStatus>>();
+        foreach (var other in (command.AlsoForProjectIds ?? []).Where(o => o != id))
+            others.Add(await session.Events.FetchForWriting<ProjectStatus>(other, ct));
+        var missing = others.Where(o => o.Aggregate is null).Select(o => o.Id).ToList();
 
         var touchpointId = Guid.CreateVersion7();
         var decision = LogTouchpointDecision.Decide(id, command, touchpointId, missing);
         if (decision.Refusal is not null) return ProjectWrites.Refuse(decision.Refusal);
 
-        // Other projects get the same event; their own state does not decide anything, so no version check.
         foreach (var logged in decision.Events.Cast<TouchpointLogged>().Where(e => e.ProjectId != id))
-            session.Events.Append(logged.ProjectId, logged);
+            others.Single(o => o.Id == logged.ProjectId).AppendOne(logged);
         return ProjectWrites.Apply(stream!, Decision.Accept(decision.Events.Cast<TouchpointLogged>().Single(e => e.ProjectId == id)), context,
             version => new { id, version, touchpointId }, createdAt: $"/api/projects/{id}");
     }

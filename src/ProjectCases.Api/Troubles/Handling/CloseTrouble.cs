@@ -16,14 +16,11 @@ public static class CloseTroubleDecision
 
 public static class CloseTroubleEndpoint
 {
-    /// <summary>Closes the case and appends the same TroubleClosed to the project's stream, in one transaction.</summary>
     [WolverinePost("/api/troubles/{id}/close"), Authorize(Roles = Roles.Hotline)]
     public static async Task<IResult> Post(Guid id, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
         if (refusal is not null) return refusal;
-        var decision = CloseTroubleDecision.Decide(stream!.Aggregate!, clock.GetUtcNow());
-        if (decision.IsAccepted) session.Events.Append(stream.Aggregate!.ProjectId, decision.Events.ToArray());
-        return TroubleAccess.Apply(stream, decision, context);
+        return TroubleAccess.Apply(stream!, CloseTroubleDecision.Decide(stream!.Aggregate!, clock.GetUtcNow()), context);
     }
 }

@@ -23,7 +23,6 @@ public static class ReopenTroubleDecision
 
 public static class ReopenTroubleEndpoint
 {
-    /// <summary>Reopening a closed case also appends TroubleReopened to the project, whose open-trouble count goes up again.</summary>
     [WolverinePost("/api/troubles/{id}/reopen"), Authorize(Roles = Roles.Hotline + "," + Roles.Company)]
     public static async Task<IResult> Post(Guid id, ReopenTrouble command, HttpContext context, IDocumentSession session, IMessageBus bus,
         TimeProvider clock, ServiceLevelClock levels, CancellationToken ct)
@@ -34,11 +33,7 @@ public static class ReopenTroubleEndpoint
         var now = clock.GetUtcNow();
         var due = levels.ResolutionDue(now, trouble.Priority);
         var decision = ReopenTroubleDecision.Decide(trouble, command, due, now);
-        if (decision.IsAccepted)
-        {
-            if (trouble.Status == TroubleStatus.Closed) session.Events.Append(trouble.ProjectId, decision.Events.ToArray());
-            await bus.ScheduleAsync(new CheckResolution(id, due), due);
-        }
+        if (decision.IsAccepted) await bus.ScheduleAsync(new CheckResolution(id, due), due);
         return TroubleAccess.Apply(stream, decision, context);
     }
 }
