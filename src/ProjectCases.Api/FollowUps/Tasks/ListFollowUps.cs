@@ -51,7 +51,7 @@ public static class ListFollowUpsEndpoint
     [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return FollowUpWrites.NotFound(id);
+        if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return Results.Problem(FollowUpWriteModel.NotFound(id));
         var (page, pageSize) = new QueryParameters(context.Request).Paging();
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }

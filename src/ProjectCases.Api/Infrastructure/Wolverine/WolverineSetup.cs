@@ -37,7 +37,11 @@ public static class WolverineSetup
 
     public static WebApplication MapProjectCasesEndpoints(this WebApplication app)
     {
-        app.MapWolverineEndpoints(opts => opts.UseDataAnnotationsValidationProblemDetailMiddleware());
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.UseDataAnnotationsValidationProblemDetailMiddleware();
+            WriteModels.AddPreconditions(opts);
+        });
         return app;
     }
 }

@@ -25,7 +25,7 @@ public static class GetProjectEndpoint
         var project = asOf is null && version is null
             ? await CurrentAsync(id, context, session, ct)
             : await AsItStoodAsync(id, asOf, version, context, session, ct);
-        if (project is null) return ProjectWrites.ProjectNotFound(id);
+        if (project is null) return Results.Problem(ProjectWriteModel.NotFound(id));
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
     }
