@@ -28,7 +28,10 @@ public sealed record Decision(IReadOnlyList<object> Events, Refusal? Refusal)
     public bool IsAccepted => Refusal is null;
 }
 
-public sealed record Refusal(int Status, string Title, string Detail);
+public sealed record Refusal(int Status, string Title, string Detail)
+{
+    public Microsoft.AspNetCore.Mvc.ProblemDetails ToProblem() => new() { Status = Status, Title = Title, Detail = Detail };
+}
 
 public static class DecisionEffects
 {

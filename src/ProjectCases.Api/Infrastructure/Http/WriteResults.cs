@@ -29,10 +29,7 @@ public static class WriteResults
 
     public static IResult Ok(object body, long version) => new WithETag(Results.Ok(body), version);
 
-    public static IResult Refuse(Refusal refusal) => Results.Problem(new ProblemDetails
-    {
-        Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail,
-    });
+    public static IResult Refuse(Refusal refusal) => Results.Problem(refusal.ToProblem());
 
     /// <summary>A result that also sets the ETag, so that endpoints stay free of HttpContext.</summary>
     public sealed class WithETag(IResult inner, long version) : IResult, IStatusCodeHttpResult, IValueHttpResult
