@@ -14,6 +14,7 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.FollowUps.Rules;
 
 namespace ProjectCases.FollowUps.Tasks;
 
@@ -28,7 +29,7 @@ public static class CreateFollowUpDecision
     /// <summary>A manual task, checked for overdue at the end of its due date. Owner defaults to the caller.</summary>
     public static Decision Decide(CreateFollowUp command, Guid taskId, string caller) =>
         Decision.Accept(new FollowUpScheduled(taskId, command.Title.Trim(), string.IsNullOrWhiteSpace(command.Owner) ? caller : command.Owner.Trim(),
-                command.DueOn!.Value, "manual", null, command.TroubleId ?? command.ProjectId, command.ProjectId, command.TroubleId))
+                command.DueOn!.Value, RuleId.Manual.Key, null, command.TroubleId ?? command.ProjectId, command.ProjectId, command.TroubleId))
             .With(FollowUpDueCheck.For(taskId, command.DueOn.Value));
 }
 
