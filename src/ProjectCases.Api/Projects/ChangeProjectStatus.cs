@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects;
 
@@ -20,7 +21,7 @@ public static class ChangeProjectStatusDecision
         [ProjectStatusValue.Suspended, ProjectStatusValue.Postponed, ProjectStatusValue.OnHold];
 
     /// <summary>Nothing after Withdrawn; Resumed only from an interruption; no change to the same status.</summary>
-    public static Decision Decide(ProjectStatus project, ChangeProjectStatus command)
+    public static Decision Decide(ProjectWriteModel project, ChangeProjectStatus command)
     {
         var next = command.Status!.Value;
         if (project.Status == ProjectStatusValue.Withdrawn)
@@ -36,10 +37,6 @@ public static class ChangeProjectStatusDecision
 public static class ChangeProjectStatusEndpoint
 {
     [WolverinePost("/api/projects/{id}/status"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, ChangeProjectStatus command, HttpContext context, IDocumentSession session, CancellationToken ct)
-    {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return ProjectWrites.Apply(stream!, ChangeProjectStatusDecision.Decide(stream!.Aggregate!, command), context);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(ChangeProjectStatus command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
+        WriteResults.Answer(ChangeProjectStatusDecision.Decide(project, command), project.Id, project.Version);
 }

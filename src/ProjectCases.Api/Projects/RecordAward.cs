@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects;
 
@@ -15,20 +17,18 @@ public sealed record RecordAward(
 
 public static class RecordAwardDecision
 {
-    public static Decision Decide(Guid projectId, RecordAward command, Guid awardId) =>
-        Decision.Accept(new ContractAwarded(projectId, awardId, null, command.Package.Trim(), command.Winner?.Trim(), command.JapaneseWinner!.Value,
+    public static Decision Decide(ProjectWriteModel project, RecordAward command, Guid awardId) =>
+        Decision.Accept(new ContractAwarded(project.Id, awardId, null, command.Package.Trim(), command.Winner?.Trim(), command.JapaneseWinner!.Value,
             command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value));
 }
 
 public static class RecordAwardEndpoint
 {
     [WolverinePost("/api/projects/{id}/awards"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, RecordAward command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(RecordAward command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
         var awardId = Guid.CreateVersion7();
-        return ProjectWrites.Apply(stream!, RecordAwardDecision.Decide(id, command, awardId), context,
-            version => new { id, version, awardId }, createdAt: $"/api/projects/{id}");
+        return WriteResults.Answer(RecordAwardDecision.Decide(project, command, awardId), project.Id, project.Version,
+            version => new { id = project.Id, version, awardId }, createdAt: $"/api/projects/{project.Id}");
     }
 }

@@ -22,12 +22,12 @@ public static class RegisterProjectEndpoint
 {
     /// <summary>Starts a project stream with ProjectRegistered.</summary>
     [WolverinePost("/api/projects"), Authorize(Roles = Roles.ProjectWriters)]
-    public static (IResult, IStartStream) Post(RegisterProject command, HttpContext context)
+    public static (IResult, IStartStream) Post(RegisterProject command)
     {
         var id = Guid.CreateVersion7();
         var registered = new ProjectRegistered(id, command.Name.Trim(), command.NameJa?.Trim(), command.Country,
             command.Sector!.Value, command.Financing!.Value, command.LeadAgency?.Trim(), command.Summary?.Trim());
-        var response = WriteResults.Created(context, $"/api/projects/{id}", new WriteAccepted(id, 1), version: 1);
+        var response = WriteResults.Created($"/api/projects/{id}", new WriteAccepted(id, 1), version: 1);
         return (response, MartenOps.StartStream<ProjectStatus>(id, registered));
     }
 }

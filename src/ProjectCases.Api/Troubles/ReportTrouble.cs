@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -11,6 +12,7 @@ using ProjectCases.Troubles.Cases;
 using ProjectCases.Troubles.ServiceLevels;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Troubles;
 
@@ -37,7 +39,10 @@ public sealed record ReportTrouble(
 
 public static class ReportTroubleDecision
 {
-    /// <summary>The hotline is for trouble after award: a project with no award on record is refused (422).</summary>
+    /// <summary>
+    /// The hotline is for trouble after award: a project with no award on record is refused (422). The new
+    /// case runs on Medium targets until triaged; both of its deadlines are checked when they fall due.
+    /// </summary>
     public static Decision Decide(ProjectStatus? project, Guid projectId, ReportTrouble command, string company, Guid troubleId,
         DateTimeOffset now, ServiceDues dues)
     {
@@ -47,32 +52,32 @@ public static class ReportTroubleDecision
         var reporter = new Reporter(company.Trim(), command.Reporter.CompanyType!.Value, command.Reporter.ContactName!.Trim(), command.Reporter.Email!.Trim());
         var money = command.AmountAtStake is { } a ? new Money(a.Value, a.Currency) : null;
         return Decision.Accept(new TroubleReported(troubleId, project.Id, command.Category!.Value, command.Summary.Trim(), command.Details.Trim(),
-            command.OccurredOn!.Value, reporter, money, now, Priority.Medium, dues));
+                command.OccurredOn!.Value, reporter, money, now, Priority.Medium, dues))
+            .With(ServiceLevelChecks.For(troubleId, dues));
     }
 }
 
 public static class ReportTroubleEndpoint
 {
-    /// <summary>Starts a case stream and appends the same TroubleReported to the project's stream, in one transaction.</summary>
+    /// <summary>The project the case is reported on (its read model: the decision only needs its awards and name).</summary>
+    public static Task<ProjectStatus?> LoadAsync(ReportTrouble command, IQuerySession session, CancellationToken ct) =>
+        session.LoadAsync<ProjectStatus>(command.ProjectId!.Value, ct);
+
+    /// <summary>Starts a case stream. The project's stream is left alone: its open-trouble count is read from the cases.</summary>
     [WolverinePost("/api/troubles"), Authorize(Roles = Roles.Company + "," + Roles.Hotline)]
-    public static async Task<IResult> Post(ReportTrouble command, HttpContext context, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, ServiceLevelClock levels, CancellationToken ct)
+    public static (IResult, IMartenOp, OutgoingMessages) Post(ReportTrouble command, ProjectStatus? project, ClaimsPrincipal user,
+        TimeProvider clock, ServiceLevelClock levels)
     {
         // A company reports as itself (token), never as the company named in the body.
-        var company = TroubleAccess.CompanyOf(context.User) ?? command.Reporter.Company;
+        var company = TroubleAccess.CompanyOf(user) ?? command.Reporter.Company;
         if (string.IsNullOrWhiteSpace(company))
-            return Results.Problem(Infrastructure.Errors.FieldErrors.Problem([("reporter.company", "is required.")]));
+            return (Results.Problem(Infrastructure.Errors.FieldErrors.Problem([("reporter.company", "is required.")])), MartenOps.Nothing(), []);
 
-        var project = await session.LoadAsync<ProjectStatus>(command.ProjectId!.Value, ct);
         var (id, now) = (Guid.CreateVersion7(), clock.GetUtcNow());
         var dues = levels.Dues(now, Priority.Medium); // untriaged cases run on Medium targets
-        var decision = ReportTroubleDecision.Decide(project, command.ProjectId.Value, command, company, id, now, dues);
-        if (decision.Refusal is { } refusal) return StreamWrites<TroubleCase>.Refuse(refusal);
-
-        var reported = decision.Events.Single();
-        session.Events.StartStream<TroubleCase>(id, reported);
-        session.Events.Append(project!.Id, reported);
-        await ServiceLevelChecks.ScheduleAsync(bus, id, dues);
-        return WriteResults.Created(context, $"/api/troubles/{id}", new WriteAccepted(id, 1), 1);
+        var decision = ReportTroubleDecision.Decide(project, command.ProjectId!.Value, command, company, id, now, dues);
+        if (decision.Refusal is { } refusal) return (WriteResults.Refuse(refusal), MartenOps.Nothing(), []);
+        return (WriteResults.Created($"/api/troubles/{id}", new WriteAccepted(id, 1), 1),
+            MartenOps.StartStream<TroubleCase>(id, [.. decision.Events]), [.. decision.Messages]);
     }
 }

@@ -35,6 +35,11 @@ public sealed class ApiFixture : IAsyncLifetime
     /// rate limiting off; tests that need other settings start their own on a database of their own.
     /// </summary>
     public static Task<IAlbaHost> StartHost(string connectionString, TimeProvider clock, params (string Key, string Value)[] settings) =>
+        StartHost(connectionString, clock, _ => { }, settings);
+
+    /// <summary>The same, with services of the test's own added (e.g. a Marten listener that stages a race).</summary>
+    public static Task<IAlbaHost> StartHost(string connectionString, TimeProvider clock, Action<IServiceCollection> services,
+        params (string Key, string Value)[] settings) =>
         AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Development");
@@ -42,13 +47,14 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
             builder.UseSetting("SampleData:LoadOnEmptyDatabase", "false");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
+            builder.ConfigureServices(s =>
             {
-                services.AddSingleton(clock);
+                s.AddSingleton(clock);
                 // Wolverine on one node: no leader election for its agents. Marten's daemon keeps the
                 // production HotCold mode (with Solo it recorded no progress under Wolverine's integration).
-                services.RunWolverineInSoloMode();
+                s.RunWolverineInSoloMode();
             });
+            builder.ConfigureServices(services);
         });
 
     /// <summary>

@@ -40,7 +40,7 @@ public class EventFoldsTable
     }
 
     [Fact]
-    public void projections_hear_the_trouble_events_that_also_land_on_a_project_stream()
+    public void the_project_projection_still_hears_the_legacy_trouble_copies_so_its_version_follows_the_stream()
     {
         Assert.Contains(typeof(ProjectRegistered), new ProjectStatusProjection().IncludedEventTypes);
         foreach (var type in new[] { typeof(TroubleReported), typeof(TroubleReopened), typeof(TroubleClosed) })

@@ -1,5 +1,6 @@
 using ProjectCases.Projects;
 using ProjectCases.Projects.Status;
+using ProjectCases.Tests.Support;
 using ProjectCases.Projects.Studies;
 using ProjectCases.Projects.Tenders;
 using ProjectCases.Projects.Touchpoints;
@@ -10,11 +11,16 @@ public class LifecycleDecisions
 {
     private static readonly Guid TenderId = Guid.NewGuid();
 
-    private static ProjectStatus ProjectWithTender(TenderState state) => new()
-    {
-        Id = Guid.NewGuid(),
-        Tenders = [new TenderEntry(TenderId, "Civil", TenderType.ICB, new DateOnly(2024, 6, 1), null, state, [])],
-    };
+    private static ProjectWriteModel ProjectWithTender(TenderState state) => Given.Project(
+    [
+        new TenderOpened(Guid.Empty, TenderId, "Civil", TenderType.ICB, new DateOnly(2024, 6, 1), null),
+        .. state switch
+        {
+            TenderState.Awarded => [new ContractAwarded(Guid.Empty, Guid.NewGuid(), TenderId, "Civil", "W", true, AwardType.Prime, AwardScope.Civil, null, null, new DateOnly(2024, 9, 1))],
+            TenderState.Failed => new object[] { new TenderFailed(Guid.Empty, TenderId, TenderFailureReason.NoBidders, new DateOnly(2024, 9, 1)) },
+            _ => [],
+        },
+    ]);
 
     private static AwardTender Award(DateOnly on) => new("Winner", true, AwardType.Prime, AwardScope.Civil, null, null, on);
 
@@ -50,7 +56,7 @@ public class LifecycleDecisions
     {
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), touchpoint = Guid.NewGuid();
         var command = new LogTouchpoint(TouchpointKind.TopSales, new DateOnly(2024, 5, 1), JapanLevel.Minister, "Minister", null, "Visit", null, [b, c]);
-        var events = LogTouchpointDecision.Decide(a, command, touchpoint, []).Events.Cast<TouchpointLogged>().ToList();
+        var events = LogTouchpointDecision.Decide(Given.Project(a), command, touchpoint, []).Events.Cast<TouchpointLogged>().ToList();
         Assert.Equal([a, b, c], events.Select(e => e.ProjectId));
         Assert.All(events, e => Assert.Equal((touchpoint, 3), (e.TouchpointId, e.ProjectIds.Count)));
     }
@@ -59,11 +65,11 @@ public class LifecycleDecisions
     public void a_study_completes_once()
     {
         var study = Guid.NewGuid();
-        var project = new ProjectStatus { Id = Guid.NewGuid(), Studies = [new StudyEntry(study, StudyType.FeasibilityStudy, new DateOnly(2023, 4, 1), null)] };
+        var project = Given.Project(new StudyStarted(Guid.Empty, study, StudyType.FeasibilityStudy, new DateOnly(2023, 4, 1), null, null));
         var completion = new CompleteStudy(new DateOnly(2023, 10, 1), null);
         var first = CompleteStudyDecision.Decide(project, study, completion);
-        foreach (var e in first.Events) ProjectStatusProjection.Fold(project, e);
+        project = first.Events.Aggregate(project, (model, e) => model.Fold(e, model.Version + 1));
         Assert.Equal(409, CompleteStudyDecision.Decide(project, study, completion).Refusal!.Status);
-        Assert.Equal(ProjectStage.Formation, project.Stage);
+        Assert.Contains("already completed on 2023-10-01", CompleteStudyDecision.Decide(project, study, completion).Refusal!.Detail);
     }
 }

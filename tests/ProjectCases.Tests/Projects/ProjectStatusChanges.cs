@@ -1,11 +1,13 @@
 using ProjectCases.Projects;
-using ProjectCases.Projects.Status;
+using ProjectCases.Tests.Support;
 
 namespace ProjectCases.Tests.Projects;
 
 public class ProjectStatusChanges
 {
-    private static ProjectStatus ProjectIn(ProjectStatusValue? status) => new() { Id = Guid.NewGuid(), Status = status };
+    private static ProjectWriteModel ProjectIn(ProjectStatusValue? status) => status is { } value
+        ? Given.Project(new ProjectStatusChanged(Guid.Empty, value, "earlier", new DateOnly(2024, 1, 1)))
+        : Given.Project();
 
     private static ChangeProjectStatus To(ProjectStatusValue status) => new(status, "because", new DateOnly(2024, 4, 1));
 

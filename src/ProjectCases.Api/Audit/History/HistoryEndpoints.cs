@@ -21,7 +21,7 @@ public static class HistoryEndpoints
     [WolverineGet("/api/projects/{id}/history"), Authorize(Roles = Roles.HistoryReaders + CompanyToo)]
     public static async Task<IResult> ProjectHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        if (context.User.IsInRole(Roles.Company) || await session.LoadAsync<ProjectStatus>(id, ct) is null) return ProjectWrites.ProjectNotFound(id);
+        if (context.User.IsInRole(Roles.Company) || await session.LoadAsync<ProjectStatus>(id, ct) is null) return Results.Problem(ProjectWriteModel.NotFound(id));
         return await Page(id, context, session, ct);
     }
 
@@ -34,7 +34,7 @@ public static class HistoryEndpoints
 
     [WolverineGet("/api/projects/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> VerifyProject(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
-        await session.LoadAsync<ProjectStatus>(id, ct) is null ? ProjectWrites.ProjectNotFound(id) : Results.Ok(await verifier.VerifyAsync(id, ct));
+        await session.LoadAsync<ProjectStatus>(id, ct) is null ? Results.Problem(ProjectWriteModel.NotFound(id)) : Results.Ok(await verifier.VerifyAsync(id, ct));
 
     [WolverineGet("/api/troubles/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> VerifyTrouble(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>

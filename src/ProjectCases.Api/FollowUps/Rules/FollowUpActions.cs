@@ -1,13 +1,13 @@
 namespace ProjectCases.FollowUps.Rules;
 
 /// <summary>What a rule asks for. Tasks are found again by (rule, subject); a new task's id derives from Key.</summary>
-public abstract record FollowUpAction(string Rule, Guid Subject);
+public abstract record FollowUpAction(RuleId Rule, Guid Subject);
 
-public sealed record OpenTask(string Rule, Guid Subject, string Key, string Title, DateOnly DueOn, string Owner, Guid? ProjectId, Guid? TroubleId)
+public sealed record OpenTask(RuleId Rule, Guid Subject, string Key, string Title, DateOnly DueOn, string Owner, Guid? ProjectId, Guid? TroubleId)
     : FollowUpAction(Rule, Subject);
 
-public sealed record CloseTasks(string Rule, Guid Subject, bool Cancel, string Reason) : FollowUpAction(Rule, Subject);
+public sealed record CloseTasks(RuleId Rule, Guid Subject, bool Cancel, string Reason) : FollowUpAction(Rule, Subject);
 
-public sealed record MoveTasks(string Rule, Guid Subject, DateOnly DueOn, string Reason) : FollowUpAction(Rule, Subject);
+public sealed record MoveTasks(RuleId Rule, Guid Subject, DateOnly DueOn, string Reason) : FollowUpAction(Rule, Subject);
 
-public sealed record ReassignTasks(string Rule, Guid Subject, string Owner) : FollowUpAction(Rule, Subject);
+public sealed record ReassignTasks(RuleId Rule, Guid Subject, string Owner) : FollowUpAction(Rule, Subject);

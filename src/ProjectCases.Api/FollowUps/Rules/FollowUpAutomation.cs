@@ -29,14 +29,14 @@ public static class FollowUpAutomation
                 continue;
             }
             var tasks = await session.Query<FollowUpTask>()
-                .Where(t => t.Rule == action.Rule && t.SubjectId == action.Subject && t.Status == FollowUpStatus.Open)
+                .Where(t => t.Rule == action.Rule.Key && t.SubjectId == action.Subject && t.Status == FollowUpStatus.Open)
                 .ToListAsync(ct);
             foreach (var task in tasks)
             {
                 switch (action)
                 {
                     case CloseTasks { Cancel: true } c: session.Events.Append(task.Id, new FollowUpCancelled(task.Id, c.Reason)); break;
-                    case CloseTasks c: session.Events.Append(task.Id, new FollowUpCompleted(task.Id, c.Reason, c.Rule)); break;
+                    case CloseTasks c: session.Events.Append(task.Id, new FollowUpCompleted(task.Id, c.Reason, c.Rule.Key)); break;
                     case MoveTasks m when m.DueOn != task.DueOn:
                         session.Events.Append(task.Id, new FollowUpRescheduled(task.Id, m.DueOn, m.Reason));
                         await FollowUpDueCheck.ScheduleAsync(bus, task.Id, m.DueOn);
@@ -53,7 +53,7 @@ public static class FollowUpAutomation
         if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return; // already created: a replay
         var owner = open.Owner == FollowUpRules.ProjectDesk ? await ProjectDeskAsync(open.ProjectId, session, ct) : open.Owner;
         session.Events.StartStream<FollowUpTask>(id,
-            new FollowUpScheduled(id, open.Title, owner, open.DueOn, open.Rule, sourceType, open.Subject, open.ProjectId, open.TroubleId));
+            new FollowUpScheduled(id, open.Title, owner, open.DueOn, open.Rule.Key, sourceType, open.Subject, open.ProjectId, open.TroubleId));
         await FollowUpDueCheck.ScheduleAsync(bus, id, open.DueOn);
     }
 

@@ -6,7 +6,11 @@ using Wolverine;
 
 namespace ProjectCases.FollowUps.Rules;
 
-/// <summary>The Wolverine handlers the follow-up subscription feeds, one per event type of FollowUpRules.EventTypes (the "Handler" suffix is how Wolverine finds it).</summary>
+/// <summary>
+/// The Wolverine handlers the follow-up subscription feeds. Wolverine finds a handler per message type
+/// (IEvent&lt;T&gt;), so each type of FollowUpRules.Table needs its entry point here; they only hand the
+/// event to the table. The unit test FollowUpRuleTableTests checks that these are exactly the table's types.
+/// </summary>
 public static class FollowUpEventHandler
 {
     public static Task Handle(IEvent<TouchpointLogged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);

@@ -5,66 +5,91 @@ using ProjectCases.Troubles;
 namespace ProjectCases.FollowUps.Rules;
 
 /// <summary>
-/// Every rule that creates or closes a follow-up task, in one place (docs/follow-ups.md). Pure: an event
-/// in, actions out. Due dates come from the event's business date (or the case's service-level due time).
+/// Every rule that creates or closes a follow-up task, declared once (docs/follow-ups.md is generated
+/// from it). Pure: an event in, actions out. Due dates come from the event's business date (or the case's
+/// service-level due time, as a Tokyo day).
 /// </summary>
 public static class FollowUpRules
 {
     public const string ProjectDesk = "project-desk"; // resolved to the project's lead desk when the task is created
     public const string HotlineDesk = "desk:hotline";
 
-    public static IReadOnlyList<FollowUpAction> For(IEvent e) => e.Data switch
-    {
-        TouchpointLogged t when t.Kind is TouchpointKind.TopSales or TouchpointKind.PolicyDialogue && t.Outcome is null =>
-            // One task per touchpoint, however many projects it was logged for: the key is the touchpoint.
-            [Open("record-outcome", t.TouchpointId, $"Record the outcome of the {Words(t.Kind)} with {t.Counterpart}", t.OccurredOn.AddDays(14), ProjectDesk, t.ProjectIds[0])],
-        TouchpointOutcomeRecorded o => [new CloseTasks("record-outcome", o.TouchpointId, false, "Outcome recorded")],
-        AgreementSigned a when a.AgreementType is AgreementType.MOU or AgreementType.MOC or AgreementType.LOI =>
-            [Open("review-progress", a.AgreementId, $"Review progress under the {a.AgreementType} '{a.Title}'", a.SignedOn.AddDays(90), ProjectDesk, a.ProjectId)],
-        TenderOpened t =>
-            [Open("confirm-bidders", t.TenderId, $"Confirm Japanese bidders for '{t.Package}'", t.Deadline ?? t.OpenedOn.AddDays(30), ProjectDesk, t.ProjectId)],
-        JapaneseBidsRecorded b => [new CloseTasks("confirm-bidders", b.TenderId, false, "Japanese bids recorded")],
-        TenderFailed f => [new CloseTasks("confirm-bidders", f.TenderId, true, $"Tender failed ({f.Reason})")],
-        ContractAwarded a => [
-            .. a.TenderId is { } tender ? [new CloseTasks("confirm-bidders", tender, false, "Contract awarded")] : Array.Empty<FollowUpAction>(),
-            .. a.JapaneseWinner ? [Open("post-award-check-in", a.AwardId, $"Post-award check-in on '{a.Package}'", a.AwardedOn.AddDays(180), ProjectDesk, a.ProjectId)] : Array.Empty<FollowUpAction>()],
-        ProjectStatusChanged { Status: ProjectStatusValue.Suspended or ProjectStatusValue.OnHold or ProjectStatusValue.Postponed } s =>
-            [Open("re-review-status", s.ProjectId, $"Re-review the {s.Status} project", s.EffectiveOn.AddDays(90), ProjectDesk, s.ProjectId, repeatKey: e.Id)],
-        ProjectStatusChanged { Status: ProjectStatusValue.Resumed or ProjectStatusValue.Withdrawn } s =>
-            [new CloseTasks("re-review-status", s.ProjectId, true, $"Project {s.Status}")],
-        _ => TroubleRules(e),
-    };
+    public static readonly FollowUpRuleTable Table = Build();
 
-    /// <summary>The hotline's deadlines as tasks of the desk (then the assigned officer), closed when met.
-    /// Only the case's own stream counts: the copies of these events on project streams are ignored.</summary>
-    private static IReadOnlyList<FollowUpAction> TroubleRules(IEvent e) => e.Data switch
-    {
-        TroubleReported r when r.TroubleId == e.StreamId => [
-            Open("first-response", r.TroubleId, $"First response to {r.Reporter.Company}: {r.Summary}", TokyoTime.DateOf(r.Dues.FirstResponseDue), HotlineDesk, r.ProjectId, r.TroubleId),
-            Open("resolution", r.TroubleId, $"Resolve: {r.Summary}", TokyoTime.DateOf(r.Dues.ResolutionDue), HotlineDesk, r.ProjectId, r.TroubleId)],
-        TroubleTriaged t => [
-            new CloseTasks("first-response", t.TroubleId, false, "Triaged"),
-            new MoveTasks("resolution", t.TroubleId, TokyoTime.DateOf(t.Dues.ResolutionDue), $"Triaged as {t.Priority}")],
-        AgencyConsulted c => [new CloseTasks("first-response", c.TroubleId, false, $"{c.Agency} consulted")],
-        TroubleNoteAdded { ByCompany: false, Visibility: NoteVisibility.Shared } n => [new CloseTasks("first-response", n.TroubleId, false, "Answered the company")],
-        TroubleAssigned a => [new ReassignTasks("first-response", a.TroubleId, a.Officer), new ReassignTasks("resolution", a.TroubleId, a.Officer)],
-        TroubleResolved r => [new CloseTasks("first-response", r.TroubleId, false, "Resolved"), new CloseTasks("resolution", r.TroubleId, false, $"Resolved ({r.Outcome})")],
-        TroubleReopened r when r.TroubleId == e.StreamId =>
-            [Open("resolution", r.TroubleId, $"Resolve the reopened case: {r.Reason}", TokyoTime.DateOf(r.ResolutionDue), HotlineDesk, r.ProjectId, r.TroubleId, repeatKey: e.Id)],
-        _ => [],
-    };
+    public static IReadOnlyList<FollowUpAction> For(IEvent e) => Table.For(e);
 
-    private static OpenTask Open(string rule, Guid subject, string title, DateOnly dueOn, string owner, Guid? projectId, Guid? troubleId = null, Guid? repeatKey = null) =>
-        new(rule, subject, $"{rule}:{subject}:{repeatKey}", title, dueOn, owner, projectId, troubleId);
+    /// <summary>The event types the rules read (the subscription's allow-list).</summary>
+    public static IReadOnlyList<Type> EventTypes => Table.EventTypes;
+
+    private static FollowUpRuleTable Build()
+    {
+        var table = new FollowUpRuleTable();
+        table.Add(RuleId.RecordOutcome, "Record the outcome, one per touchpoint however many projects it concerns", "project desk", "occurredOn + 14 days")
+            .OpensOn<TouchpointLogged>("of kind TopSales or PolicyDialogue with no outcome yet", e => e.Data is { Kind: TouchpointKind.TopSales or TouchpointKind.PolicyDialogue, Outcome: null } t
+                ? Open(RuleId.RecordOutcome, t.TouchpointId, $"Record the outcome of the {Words(t.Kind)} with {t.Counterpart}", t.OccurredOn.AddDays(14), ProjectDesk, t.ProjectIds[0])
+                : null)
+            .Then<TouchpointOutcomeRecorded>("completes it", e => Complete(RuleId.RecordOutcome, e.Data.TouchpointId, "Outcome recorded"));
+
+        table.Add(RuleId.ReviewProgress, "Review progress", "project desk", "signedOn + 90 days")
+            .OpensOn<AgreementSigned>("MOU, MOC or LOI", e => e.Data is { AgreementType: AgreementType.MOU or AgreementType.MOC or AgreementType.LOI } a
+                ? Open(RuleId.ReviewProgress, a.AgreementId, $"Review progress under the {a.AgreementType} '{a.Title}'", a.SignedOn.AddDays(90), ProjectDesk, a.ProjectId)
+                : null);
+
+        table.Add(RuleId.ConfirmBidders, "Confirm Japanese bidders", "project desk", "the deadline, or openedOn + 30 days without one")
+            .OpensOn<TenderOpened>("", e => Open(RuleId.ConfirmBidders, e.Data.TenderId, $"Confirm Japanese bidders for '{e.Data.Package}'",
+                e.Data.Deadline ?? e.Data.OpenedOn.AddDays(30), ProjectDesk, e.Data.ProjectId))
+            .Then<JapaneseBidsRecorded>("completes it", e => Complete(RuleId.ConfirmBidders, e.Data.TenderId, "Japanese bids recorded"))
+            .Then<TenderFailed>("cancels it", e => Cancel(RuleId.ConfirmBidders, e.Data.TenderId, $"Tender failed ({e.Data.Reason})"))
+            .Then<ContractAwarded>("on the tender completes it", e => e.Data.TenderId is { } tender ? Complete(RuleId.ConfirmBidders, tender, "Contract awarded") : null);
+
+        table.Add(RuleId.PostAwardCheckIn, "Post-award check-in", "project desk", "awardedOn + 180 days")
+            .OpensOn<ContractAwarded>("with a Japanese winner", e => e.Data is { JapaneseWinner: true } a
+                ? Open(RuleId.PostAwardCheckIn, a.AwardId, $"Post-award check-in on '{a.Package}'", a.AwardedOn.AddDays(180), ProjectDesk, a.ProjectId)
+                : null);
+
+        table.Add(RuleId.ReReviewStatus, "Re-review status, one per change", "project desk", "effectiveOn + 90 days")
+            .OpensOn<ProjectStatusChanged>("to Suspended, OnHold or Postponed", e => e.Data is { Status: ProjectStatusValue.Suspended or ProjectStatusValue.OnHold or ProjectStatusValue.Postponed } s
+                ? Open(RuleId.ReReviewStatus, s.ProjectId, $"Re-review the {s.Status} project", s.EffectiveOn.AddDays(90), ProjectDesk, s.ProjectId, repeatKey: e.Id)
+                : null)
+            .Then<ProjectStatusChanged>("to Resumed or Withdrawn cancels it", e => e.Data is { Status: ProjectStatusValue.Resumed or ProjectStatusValue.Withdrawn } s
+                ? Cancel(RuleId.ReReviewStatus, s.ProjectId, $"Project {s.Status}")
+                : null);
+
+        // The hotline's deadlines as tasks of the desk (then the assigned officer), closed when met. Only a
+        // case's own stream opens them: legacy copies of these events on project streams are ignored.
+        table.Add(RuleId.FirstResponse, "First response", $"`{HotlineDesk}`, then the assigned officer", "the case's first-response due time (Tokyo day)")
+            .OpensOn<TroubleReported>("on the case's own stream", e => e.Data.TroubleId == e.StreamId
+                ? Open(RuleId.FirstResponse, e.Data.TroubleId, $"First response to {e.Data.Reporter.Company}: {e.Data.Summary}",
+                    TokyoTime.DateOf(e.Data.Dues.FirstResponseDue), HotlineDesk, e.Data.ProjectId, e.Data.TroubleId)
+                : null)
+            .Then<TroubleTriaged>("completes it", e => Complete(RuleId.FirstResponse, e.Data.TroubleId, "Triaged"))
+            .Then<AgencyConsulted>("completes it", e => Complete(RuleId.FirstResponse, e.Data.TroubleId, $"{e.Data.Agency} consulted"))
+            .Then<TroubleNoteAdded>("(a shared hotline note) completes it", e => e.Data is { ByCompany: false, Visibility: NoteVisibility.Shared } n
+                ? Complete(RuleId.FirstResponse, n.TroubleId, "Answered the company")
+                : null)
+            .Then<TroubleAssigned>("reassigns it to the officer", e => new ReassignTasks(RuleId.FirstResponse, e.Data.TroubleId, e.Data.Officer))
+            .Then<TroubleResolved>("completes it", e => Complete(RuleId.FirstResponse, e.Data.TroubleId, "Resolved"));
+
+        table.Add(RuleId.Resolution, "Resolution", $"`{HotlineDesk}`, then the assigned officer", "the case's resolution due time (Tokyo day)")
+            .OpensOn<TroubleReported>("on the case's own stream", e => e.Data.TroubleId == e.StreamId
+                ? Open(RuleId.Resolution, e.Data.TroubleId, $"Resolve: {e.Data.Summary}", TokyoTime.DateOf(e.Data.Dues.ResolutionDue), HotlineDesk, e.Data.ProjectId, e.Data.TroubleId)
+                : null)
+            .OpensOn<TroubleReopened>("on the case's own stream (a new task each time)", e => e.Data.TroubleId == e.StreamId
+                ? Open(RuleId.Resolution, e.Data.TroubleId, $"Resolve the reopened case: {e.Data.Reason}", TokyoTime.DateOf(e.Data.ResolutionDue), HotlineDesk,
+                    e.Data.ProjectId, e.Data.TroubleId, repeatKey: e.Id)
+                : null)
+            .Then<TroubleTriaged>("moves it to the new priority's due time", e => new MoveTasks(RuleId.Resolution, e.Data.TroubleId, TokyoTime.DateOf(e.Data.Dues.ResolutionDue), $"Triaged as {e.Data.Priority}"))
+            .Then<TroubleAssigned>("reassigns it to the officer", e => new ReassignTasks(RuleId.Resolution, e.Data.TroubleId, e.Data.Officer))
+            .Then<TroubleResolved>("completes it", e => Complete(RuleId.Resolution, e.Data.TroubleId, $"Resolved ({e.Data.Outcome})"));
+        return table;
+    }
+
+    private static OpenTask Open(RuleId rule, Guid subject, string title, DateOnly dueOn, string owner, Guid? projectId, Guid? troubleId = null, Guid? repeatKey = null) =>
+        new(rule, subject, $"{rule.Key}:{subject}:{repeatKey}", title, dueOn, owner, projectId, troubleId);
+
+    private static CloseTasks Complete(RuleId rule, Guid subject, string reason) => new(rule, subject, false, reason);
+
+    private static CloseTasks Cancel(RuleId rule, Guid subject, string reason) => new(rule, subject, true, reason);
 
     private static string Words(TouchpointKind kind) => kind == TouchpointKind.TopSales ? "top-sales visit" : "policy dialogue";
-
-    /// <summary>The event types the rules read (the subscription's allow list).</summary>
-    public static readonly Type[] EventTypes =
-    [
-        typeof(TouchpointLogged), typeof(TouchpointOutcomeRecorded), typeof(AgreementSigned), typeof(TenderOpened),
-        typeof(JapaneseBidsRecorded), typeof(TenderFailed), typeof(ContractAwarded), typeof(ProjectStatusChanged),
-        typeof(TroubleReported), typeof(TroubleTriaged), typeof(AgencyConsulted), typeof(TroubleNoteAdded),
-        typeof(TroubleAssigned), typeof(TroubleResolved), typeof(TroubleReopened),
-    ];
 }

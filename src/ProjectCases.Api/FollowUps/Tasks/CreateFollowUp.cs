@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
@@ -10,6 +12,9 @@ using ProjectCases.Troubles;
 using ProjectCases.Troubles.Cases;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
+using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.FollowUps.Rules;
 
 namespace ProjectCases.FollowUps.Tasks;
 
@@ -19,20 +24,31 @@ public sealed record CreateFollowUp(
     [property: Required, BusinessDate(allowFutureYears: 5)] DateOnly? DueOn,
     [property: StringLength(200)] string? Owner);
 
+public static class CreateFollowUpDecision
+{
+    /// <summary>A manual task, checked for overdue at the end of its due date. Owner defaults to the caller.</summary>
+    public static Decision Decide(CreateFollowUp command, Guid taskId, string caller) =>
+        Decision.Accept(new FollowUpScheduled(taskId, command.Title.Trim(), string.IsNullOrWhiteSpace(command.Owner) ? caller : command.Owner.Trim(),
+                command.DueOn!.Value, RuleId.Manual.Key, null, command.TroubleId ?? command.ProjectId, command.ProjectId, command.TroubleId))
+            .With(FollowUpDueCheck.For(taskId, command.DueOn.Value));
+}
+
 public static class CreateFollowUpEndpoint
 {
-    /// <summary>A manual task; the owner defaults to the caller. A named project or case must exist.</summary>
-    [WolverinePost("/api/follow-ups"), Authorize(Roles = Roles.Officer + "," + Roles.Hotline)]
-    public static async Task<IResult> Post(CreateFollowUp command, HttpContext context, IDocumentSession session, IMessageBus bus, CancellationToken ct)
+    /// <summary>A named project or case must exist: 404 otherwise.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(CreateFollowUp command, IQuerySession session, CancellationToken ct)
     {
-        if (command.ProjectId is { } projectId && await session.LoadAsync<ProjectStatus>(projectId, ct) is null) return ProjectWrites.ProjectNotFound(projectId);
-        if (command.TroubleId is { } troubleId && await session.LoadAsync<TroubleCase>(troubleId, ct) is null) return TroubleAccess.NotFound(troubleId);
+        if (command.ProjectId is { } projectId && await session.LoadAsync<ProjectStatus>(projectId, ct) is null) return ProjectWriteModel.NotFound(projectId);
+        if (command.TroubleId is { } troubleId && await session.LoadAsync<TroubleCase>(troubleId, ct) is null) return TroubleWriteModel.NotFound(troubleId);
+        return WolverineContinue.NoProblems;
+    }
 
+    [WolverinePost("/api/follow-ups"), Authorize(Roles = Roles.Officer + "," + Roles.Hotline)]
+    public static (IResult, IStartStream, OutgoingMessages) Post(CreateFollowUp command, ClaimsPrincipal user)
+    {
         var id = Guid.CreateVersion7();
-        var owner = string.IsNullOrWhiteSpace(command.Owner) ? context.User.Identity!.Name! : command.Owner.Trim();
-        session.Events.StartStream<FollowUpTask>(id, new FollowUpScheduled(id, command.Title.Trim(), owner, command.DueOn!.Value, "manual", null,
-            command.TroubleId ?? command.ProjectId, command.ProjectId, command.TroubleId));
-        await FollowUpDueCheck.ScheduleAsync(bus, id, command.DueOn.Value);
-        return WriteResults.Created(context, $"/api/follow-ups/{id}", new WriteAccepted(id, 1), 1);
+        var decision = CreateFollowUpDecision.Decide(command, id, user.Identity!.Name!);
+        return (WriteResults.Created($"/api/follow-ups/{id}", new WriteAccepted(id, 1), 1),
+            MartenOps.StartStream<FollowUpTask>(id, [.. decision.Events]), [.. decision.Messages]);
     }
 }

@@ -1,5 +1,6 @@
-using Marten;
+using ProjectCases.Infrastructure.Decisions;
 using Wolverine;
+using Wolverine.Marten;
 
 namespace ProjectCases.FollowUps.Tasks;
 
@@ -8,21 +9,29 @@ public sealed record CheckFollowUpDue(Guid TaskId, DateOnly DueOn);
 
 public static class FollowUpDueCheck
 {
-    public static ValueTask ScheduleAsync(IMessageBus bus, Guid taskId, DateOnly dueOn) =>
-        bus.ScheduleAsync(new CheckFollowUpDue(taskId, dueOn), TokyoTime.EndOfDay(dueOn).ToUniversalTime());
+    public static object For(Guid taskId, DateOnly dueOn) => new CheckFollowUpDue(taskId, dueOn).ScheduledAt(DueAt(dueOn));
+
+    /// <summary>For the rules' handler, which schedules through the bus.</summary>
+    public static ValueTask ScheduleAsync(IMessageBus bus, Guid taskId, DateOnly dueOn) => bus.ScheduleAsync(new CheckFollowUpDue(taskId, dueOn), DueAt(dueOn));
+
+    private static DateTimeOffset DueAt(DateOnly dueOn) => TokyoTime.EndOfDay(dueOn).ToUniversalTime();
+
+    /// <summary>
+    /// Appends FollowUpOverdue only if the task is still open, still due on the date this check was for
+    /// (a rescheduled task has a newer check; this one then does nothing), and that date has passed; a check
+    /// delivered early looks again at the end of the due date.
+    /// </summary>
+    public static Decision Decide(FollowUpWriteModel task, CheckFollowUpDue check, DateOnly today) =>
+        task is not { Status: FollowUpStatus.Open, OverdueRecorded: false } || task.DueOn != check.DueOn
+            ? Decision.Accept()
+            : today <= check.DueOn
+                ? Decision.Accept().With(For(check.TaskId, check.DueOn))
+                : Decision.Accept(new FollowUpOverdue(check.TaskId, check.DueOn));
 }
 
-/// <summary>
-/// Appends FollowUpOverdue only if the task is still open, still due on the date this check was for
-/// (a rescheduled task has a newer check; this one then does nothing), and that date has passed.
-/// </summary>
+/// <summary>The check's Wolverine handler, on the aggregate workflow.</summary>
 public static class CheckFollowUpDueHandler
 {
-    public static async Task Handle(CheckFollowUpDue check, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-    {
-        var stream = await session.Events.FetchForWriting<FollowUpTask>(check.TaskId);
-        if (stream.Aggregate is not { Status: FollowUpStatus.Open, OverdueRecorded: false } task || task.DueOn != check.DueOn) return;
-        if (TokyoTime.Today(clock) <= check.DueOn) { await FollowUpDueCheck.ScheduleAsync(bus, check.TaskId, check.DueOn); return; }
-        stream.AppendOne(new FollowUpOverdue(check.TaskId, check.DueOn));
-    }
+    public static (Events, OutgoingMessages) Handle(CheckFollowUpDue check, [WriteAggregate(nameof(CheckFollowUpDue.TaskId))] FollowUpWriteModel task,
+        TimeProvider clock) => FollowUpDueCheck.Decide(task, check, TokyoTime.Today(clock)).AsSideEffects();
 }

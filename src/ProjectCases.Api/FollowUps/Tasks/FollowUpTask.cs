@@ -24,7 +24,8 @@ public sealed class FollowUpTask
     public string? ClosedByRule { get; set; }
 
     /// <summary>Open and past its due date (Tokyo), whether or not the overdue check has run yet.</summary>
-    public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && (OverdueRecorded || DueOn < today);
+    public static bool IsOverdue(FollowUpStatus status, bool overdueRecorded, DateOnly dueOn, DateOnly today) =>
+        status == FollowUpStatus.Open && (overdueRecorded || dueOn < today);
 }
 
 public sealed class FollowUpTaskProjection : SingleStreamProjection<FollowUpTask, Guid>

@@ -41,11 +41,18 @@ public static class ListFollowUpsEndpoint
         if (troubleId is not null) tasks = tasks.Where(t => t.TroubleId == troubleId.Value);
         if (dueBefore is not null) tasks = tasks.Where(t => t.DueOn < dueBefore.Value);
 
-        var found = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id).ToPagedListAsync(page, pageSize, ct);
-        var items = found.Select(t => new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status, t.IsOverdue(today), t.Rule,
-            t.SourceEventType, t.ProjectId, t.TroubleId, t.Note)).ToList();
+        // Only the row's columns leave PostgreSQL; `overdue` depends on today, so it is computed after the read.
+        var found = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id)
+            .Select(t => new Row(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status, t.OverdueRecorded, t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note))
+            .ToPagedListAsync(page, pageSize, ct);
+        var items = found.Select(t => new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status,
+            FollowUpTask.IsOverdue(t.Status, t.OverdueRecorded, t.DueOn, today), t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note)).ToList();
         return Results.Ok(new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount));
     }
+
+    /// <summary>The columns of a task the list shows or computes from.</summary>
+    private sealed record Row(Guid Id, long Version, string Title, string Owner, DateOnly DueOn, FollowUpStatus Status, bool OverdueRecorded, string Rule,
+        string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
     [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
@@ -54,7 +61,7 @@ public static class ListFollowUpsEndpoint
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
-        if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return FollowUpWrites.NotFound(id);
+        if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return Results.Problem(FollowUpWriteModel.NotFound(id));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 }

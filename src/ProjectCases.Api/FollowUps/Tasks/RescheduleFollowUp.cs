@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Http;
-using ProjectCases.Infrastructure.Validation;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
+using ProjectCases.Infrastructure.Validation;
 
 namespace ProjectCases.FollowUps.Tasks;
 
@@ -16,23 +16,18 @@ public sealed record RescheduleFollowUp(
 
 public static class RescheduleFollowUpDecision
 {
-    public static Decision Decide(FollowUpTask task, RescheduleFollowUp command) =>
-        FollowUpWrites.MustBeOpen(task, "reschedule it") ??
+    /// <summary>A new due date gets a new overdue check; the old check then finds nothing to do.</summary>
+    public static Decision Decide(FollowUpWriteModel task, RescheduleFollowUp command) =>
+        task.MustBeOpen("reschedule it") ??
         (task.DueOn == command.DueOn
             ? Decision.Conflict($"The task is already due on {task.DueOn:yyyy-MM-dd}.")
-            : Decision.Accept(new FollowUpRescheduled(task.Id, command.DueOn!.Value, command.Reason.Trim())));
+            : Decision.Accept(new FollowUpRescheduled(task.Id, command.DueOn!.Value, command.Reason.Trim()))
+                .With(FollowUpDueCheck.For(task.Id, command.DueOn.Value)));
 }
 
 public static class RescheduleFollowUpEndpoint
 {
-    /// <summary>A new due date gets a new overdue check; the old check then finds nothing to do.</summary>
     [WolverinePost("/api/follow-ups/{id}/reschedule"), Authorize(Roles = Roles.Officer + "," + Roles.Hotline)]
-    public static async Task<IResult> Post(Guid id, RescheduleFollowUp command, HttpContext context, IDocumentSession session, IMessageBus bus, CancellationToken ct)
-    {
-        var (stream, refusal) = await FollowUpWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        var decision = RescheduleFollowUpDecision.Decide(stream!.Aggregate!, command);
-        if (decision.IsAccepted) await FollowUpDueCheck.ScheduleAsync(bus, id, command.DueOn!.Value);
-        return StreamWrites<FollowUpTask>.Apply(stream, decision, context);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(RescheduleFollowUp command, [WriteAggregate(Required = false)] FollowUpWriteModel task) =>
+        WriteResults.Answer(RescheduleFollowUpDecision.Decide(task, command), task.Id, task.Version);
 }

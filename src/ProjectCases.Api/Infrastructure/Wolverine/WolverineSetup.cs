@@ -1,5 +1,6 @@
 using JasperFx.CodeGeneration;
 using Wolverine;
+using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Errors;
 using Wolverine.Http;
 using Wolverine.Http.Validation;
@@ -30,6 +31,8 @@ public static class WolverineSetup
             foreach (var feature in features) feature(opts);
         });
         builder.Services.AddWolverineHttp();
+        // The in-process seam of the writes (the web console): the same decisions without HTTP.
+        builder.Services.AddScoped<InProcessWrites>();
         // After AddWolverineHttp, to replace its default: camelCase field names and a sentence in `detail`.
         builder.Services.AddSingleton(typeof(IProblemDetailSource<>), typeof(FieldErrorsProblemSource<>));
         return builder;
@@ -37,7 +40,11 @@ public static class WolverineSetup
 
     public static WebApplication MapProjectCasesEndpoints(this WebApplication app)
     {
-        app.MapWolverineEndpoints(opts => opts.UseDataAnnotationsValidationProblemDetailMiddleware());
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.UseDataAnnotationsValidationProblemDetailMiddleware();
+            WriteModels.AddPreconditions(opts);
+        });
         return app;
     }
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Agreements;
 
@@ -25,8 +27,8 @@ public sealed record SignAgreement(
 
 public static class SignAgreementDecision
 {
-    public static Decision Decide(Guid projectId, SignAgreement command, Guid agreementId) =>
-        Decision.Accept(new AgreementSigned(projectId, agreementId, command.AgreementType!.Value, command.Level!.Value, command.Title.Trim(),
+    public static Decision Decide(ProjectWriteModel project, SignAgreement command, Guid agreementId) =>
+        Decision.Accept(new AgreementSigned(project.Id, agreementId, command.AgreementType!.Value, command.Level!.Value, command.Title.Trim(),
             [.. command.Parties.Select(p => p.Trim())], command.SignedOn!.Value, command.Tranche?.Trim()));
 }
 
@@ -34,12 +36,10 @@ public static class SignAgreementEndpoint
 {
     /// <summary>MOU / MOC / LOI (political or administrative level), Exchange of Notes or Loan Agreement per tranche.</summary>
     [WolverinePost("/api/projects/{id}/agreements"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, SignAgreement command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(SignAgreement command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
         var agreementId = Guid.CreateVersion7();
-        return ProjectWrites.Apply(stream!, SignAgreementDecision.Decide(id, command, agreementId), context,
-            version => new { id, version, agreementId }, createdAt: $"/api/projects/{id}");
+        return WriteResults.Answer(SignAgreementDecision.Decide(project, command, agreementId), project.Id, project.Version,
+            version => new { id = project.Id, version, agreementId }, createdAt: $"/api/projects/{project.Id}");
     }
 }

@@ -44,15 +44,18 @@ public static class ListProjectsEndpoint
                                            || (p.NameJa != null && p.NameJa.Contains(text, StringComparison.OrdinalIgnoreCase)));
         }
 
-        var found = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
         if (CompanyProjects.CompanyOf(context.User) is { } company)
         {
-            var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. found.Select(p => p.Id)], ct);
-            return Results.Ok(new ListPage<CompanyProjectView>([.. found.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
-                found.TotalItemCount));
+            var catalogue = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
+            var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. catalogue.Select(p => p.Id)], ct);
+            return Results.Ok(new ListPage<CompanyProjectView>([.. catalogue.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
+                catalogue.TotalItemCount));
         }
-        var items = found.Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
-            p.Stage, p.Status, p.Version, p.LastActivityOn)).ToList();
-        return Results.Ok(new ListPage<ProjectListItem>(items, page, pageSize, found.TotalItemCount));
+        // Only the row's columns leave PostgreSQL, not the whole document (touchpoints, tenders, awards...).
+        var found = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
+                p.Stage, p.Status, p.Version, p.LastActivityOn))
+            .ToPagedListAsync(page, pageSize, ct);
+        return Results.Ok(new ListPage<ProjectListItem>([.. found], page, pageSize, found.TotalItemCount));
     }
 }

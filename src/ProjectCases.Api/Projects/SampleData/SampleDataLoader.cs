@@ -11,7 +11,7 @@ public sealed record SampleLoadResult(int Loaded, int AlreadyPresent, IReadOnlyL
 /// Loads the sample projects, each in one transaction, through the API's validation and decisions.
 /// Idempotent: a project's id is derived from its sample key, and a project already present is skipped.
 /// </summary>
-public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider services, TimeProvider clock, ILogger<SampleDataLoader> logger)
+public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider services, ILogger<SampleDataLoader> logger)
 {
     public const string RecordedBy = "system:seed-sample";
     private static readonly Guid Namespace = new("5b0f3c1e-8d2a-4c6b-9a51-2f7e8c4d1a90");
@@ -52,7 +52,7 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
         var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary);
         var refusals = new List<string>();
         if (!Countries.IsKnown(sample.Country)) refusals.Add($"{sample.Key}: unknown country {sample.Country}");
-        var project = ProjectStatusProjection.Start(registered, clock.GetUtcNow());
+        var project = ProjectWriteModel.Start(registered);
         var events = new List<object> { registered };
         for (var position = 0; position < sample.Timeline.Count; position++)
         {
@@ -62,11 +62,7 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
                 refusals.Add($"{sample.Key} entry {position} ({sample.Timeline[position].Type}): {refusal.Detail}");
                 continue;
             }
-            foreach (var e in decision.Events)
-            {
-                ProjectStatusProjection.Fold(project, e);
-                project.Version++;
-            }
+            foreach (var e in decision.Events) project = project.Fold(e, project.Version + 1);
             events.AddRange(decision.Events);
         }
         return (events, refusals);

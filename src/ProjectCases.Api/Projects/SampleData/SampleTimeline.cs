@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Projects.Agreements;
-using ProjectCases.Projects.Status;
 using ProjectCases.Projects.Studies;
 using ProjectCases.Projects.Tenders;
 using ProjectCases.Projects.Touchpoints;
@@ -15,7 +14,7 @@ namespace ProjectCases.Projects.SampleData;
 /// </summary>
 public static class SampleTimeline
 {
-    public static Decision Decide(ProjectStatus project, SampleEntry entry, int position, IServiceProvider services)
+    public static Decision Decide(ProjectWriteModel project, SampleEntry entry, int position, IServiceProvider services)
     {
         var id = project.Id;
         var subId = Infrastructure.NameBasedGuid.Create(id, $"entry-{position}");
@@ -24,10 +23,10 @@ public static class SampleTimeline
         {
             case "TouchpointLogged":
                 var touchpoint = new LogTouchpoint(entry.Kind, entry.On, entry.JapanLevel, entry.Counterpart!, null, note, null, null);
-                return Valid(touchpoint, services) ?? LogTouchpointDecision.Decide(id, touchpoint, subId, []);
+                return Valid(touchpoint, services) ?? LogTouchpointDecision.Decide(project, touchpoint, subId, []);
             case "StudyStarted":
                 var start = new StartStudy(entry.StudyType, entry.On, null, note);
-                return Valid(start, services) ?? StartStudyDecision.Decide(id, start, subId);
+                return Valid(start, services) ?? StartStudyDecision.Decide(project, start, subId);
             case "StudyCompleted":
                 var completion = new CompleteStudy(entry.On, note);
                 if (Valid(completion, services) is { } invalid) return invalid;
@@ -37,10 +36,10 @@ public static class SampleTimeline
                     : StartStudyDecision.DecideCompletedWithoutKnownStart(id, entry.StudyType!.Value, completion, note, subId);
             case "AgreementSigned":
                 var agreement = new SignAgreement(entry.AgreementType, entry.Level, entry.Title!, entry.Parties ?? [], entry.On, entry.Tranche);
-                return Valid(agreement, services) ?? SignAgreementDecision.Decide(id, agreement, subId);
+                return Valid(agreement, services) ?? SignAgreementDecision.Decide(project, agreement, subId);
             case "TenderOpened":
                 var tender = new OpenTender(entry.Package!, entry.TenderType, entry.On, null);
-                return Valid(tender, services) ?? OpenTenderDecision.Decide(id, tender, subId);
+                return Valid(tender, services) ?? OpenTenderDecision.Decide(project, tender, subId);
             case "TenderFailed":
                 var failure = new FailTender(Enum.Parse<TenderFailureReason>(entry.Reason!), entry.On);
                 var failing = project.Tenders.FirstOrDefault(t => t.Package == entry.Package);
@@ -50,7 +49,7 @@ public static class SampleTimeline
             case "ContractAwarded":
                 // The source names no winners and no amounts: recorded as undisclosed, never invented.
                 var award = new RecordAward(entry.Package!, null, entry.JapaneseWinner, entry.AwardType, entry.Scope, null, null, entry.On);
-                return Valid(award, services) ?? RecordAwardDecision.Decide(id, award, subId);
+                return Valid(award, services) ?? RecordAwardDecision.Decide(project, award, subId);
             case "StatusChanged":
                 var status = new ChangeProjectStatus(entry.Status, entry.Reason!, entry.On);
                 return Valid(status, services) ?? ChangeProjectStatusDecision.Decide(project, status);

@@ -30,41 +30,45 @@ public static class GetProjectEndpoint
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         var project = asOf is null && version is null
-            ? await CurrentAsync(id, session, ct)
-            : await AsItStoodAsync(id, asOf, version, session, ct);
-        if (project is null) return ProjectWrites.ProjectNotFound(id);
+            ? await CurrentAsync(id, context, session, ct)
+            : await AsItStoodAsync(id, asOf, version, context, session, ct);
+        if (project is null) return Results.Problem(ProjectWriteModel.NotFound(id));
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
     }
 
     /// <summary>
-    /// The status document and the open follow-ups (tasks are other streams) in one batch: a single round
-    /// trip to PostgreSQL for the most frequent read (docs/benchmarks).
+    /// The status document, the open troubles and the open follow-ups (cases and tasks are other streams) in
+    /// one batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
     /// </summary>
-    private static async Task<ProjectStatus?> CurrentAsync(Guid id, IQuerySession session, CancellationToken ct)
+    private static async Task<ProjectStatus?> CurrentAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var load = batch.Load<ProjectStatus>(id);
+        var openTroubles = OpenTroubles.Count(batch, id, context.User);
         var dueDates = OpenFollowUps.DueDates(batch, id);
         await batch.Execute(ct);
 
         var project = await load;
         if (project is null) return null;
+        project.OpenTroubleCount = (int)await openTroubles;
         OpenFollowUps.Fill(project, await dueDates);
         return project;
     }
 
     /// <summary>
-    /// Folded from the events up to the instant or version; a past state keeps the folded zero follow-ups. An
-    /// instant at or after the latest recorded event (any instant after now) is the record as it stands.
+    /// Folded from the project's events up to the instant or version; a past state keeps the folded zero
+    /// follow-ups and open troubles (those are other streams' facts). An instant at or after the latest
+    /// recorded event (any instant after now) is the record as it stands.
     /// </summary>
-    private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, IQuerySession session, CancellationToken ct)
+    private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, HttpContext context,
+        IQuerySession session, CancellationToken ct)
     {
         if (version is null && asOf is { } instant)
         {
             var stream = await session.Events.FetchStreamStateAsync(id, ct);
             if (stream is null) return null;
-            if (instant >= stream.LastTimestamp) return await CurrentAsync(id, session, ct);
+            if (instant >= stream.LastTimestamp) return await CurrentAsync(id, context, session, ct);
         }
         var project = await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct);
         return project is null || version is not null && project.Version != version ? null : project;
@@ -83,7 +87,7 @@ public static class GetProjectEndpoint
         await batch.Execute(ct);
         return await load is { } project
             ? Results.Ok(CompanyProjectView.For(project, await ownCases))
-            : ProjectWrites.ProjectNotFound(id);
+            : Results.Problem(ProjectWriteModel.NotFound(id));
     }
 
     /// <summary>The instant asked for, in UTC (PostgreSQL compares instants in UTC; Npgsql refuses other offsets), or null.</summary>

@@ -43,6 +43,7 @@ public sealed class ProjectStatus
 
     public List<AwardEntry> Awards { get; set; } = [];
 
+    /// <summary>Filled per read from the trouble cases (OpenTroubles); never folded from this stream.</summary>
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
     public DateOnly? NextFollowUpDueOn { get; set; }

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Studies;
 
@@ -15,9 +16,9 @@ public sealed record CompleteStudy(
 
 public static class CompleteStudyDecision
 {
-    public static Decision Decide(ProjectStatus project, Guid studyId, CompleteStudy command)
+    public static Decision Decide(ProjectWriteModel project, Guid studyId, CompleteStudy command)
     {
-        var study = project.Studies.FirstOrDefault(s => s.StudyId == studyId);
+        var study = project.FindStudy(studyId);
         if (study is null) return Decision.NotFound($"Project {project.Id} has no study {studyId}.");
         if (study.CompletedOn is { } done) return Decision.Conflict($"This study was already completed on {done:yyyy-MM-dd}.");
         if (command.CompletedOn < study.StartedOn)
@@ -29,11 +30,7 @@ public static class CompleteStudyDecision
 public static class CompleteStudyEndpoint
 {
     [WolverinePost("/api/projects/{id}/studies/{studyId}/complete"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, Guid studyId, CompleteStudy command, HttpContext context, IDocumentSession session, CancellationToken ct)
-    {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return ProjectWrites.Apply(stream!, CompleteStudyDecision.Decide(stream!.Aggregate!, studyId, command), context,
-            version => new { id, version, studyId });
-    }
+    public static (IResult, Events, OutgoingMessages) Post(Guid studyId, CompleteStudy command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
+        WriteResults.Answer(CompleteStudyDecision.Decide(project, studyId, command), project.Id, project.Version,
+            version => new { id = project.Id, version, studyId });
 }

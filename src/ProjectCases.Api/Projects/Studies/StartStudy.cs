@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Studies;
 
@@ -16,8 +18,8 @@ public sealed record StartStudy(
 
 public static class StartStudyDecision
 {
-    public static Decision Decide(Guid projectId, StartStudy command, Guid studyId) =>
-        Decision.Accept(new StudyStarted(projectId, studyId, command.StudyType!.Value, command.StartedOn!.Value,
+    public static Decision Decide(ProjectWriteModel project, StartStudy command, Guid studyId) =>
+        Decision.Accept(new StudyStarted(project.Id, studyId, command.StudyType!.Value, command.StartedOn!.Value,
             command.ConductedBy?.Trim(), command.Summary?.Trim()));
 
     /// <summary>A study known only from its completion (the sample data has some): its start date stays unknown, never guessed.</summary>
@@ -30,12 +32,10 @@ public static class StartStudyDecision
 public static class StartStudyEndpoint
 {
     [WolverinePost("/api/projects/{id}/studies"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, StartStudy command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(StartStudy command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
         var studyId = Guid.CreateVersion7();
-        return ProjectWrites.Apply(stream!, StartStudyDecision.Decide(id, command, studyId), context,
-            version => new { id, version, studyId }, createdAt: $"/api/projects/{id}");
+        return WriteResults.Answer(StartStudyDecision.Decide(project, command, studyId), project.Id, project.Version,
+            version => new { id = project.Id, version, studyId }, createdAt: $"/api/projects/{project.Id}");
     }
 }

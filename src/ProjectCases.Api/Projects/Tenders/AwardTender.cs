@@ -1,9 +1,10 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Tenders;
 
@@ -14,7 +15,7 @@ public sealed record AwardTender(
 public static class AwardTenderDecision
 {
     /// <summary>An award closes its tender; a second award, or an award after failure, conflicts.</summary>
-    public static Decision Decide(ProjectStatus project, Guid tenderId, AwardTender command, Guid awardId)
+    public static Decision Decide(ProjectWriteModel project, Guid tenderId, AwardTender command, Guid awardId)
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "award");
         if (refusal is not null) return refusal;
@@ -28,12 +29,10 @@ public static class AwardTenderDecision
 public static class AwardTenderEndpoint
 {
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/award"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, Guid tenderId, AwardTender command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, AwardTender command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
         var awardId = Guid.CreateVersion7();
-        return ProjectWrites.Apply(stream!, AwardTenderDecision.Decide(stream!.Aggregate!, tenderId, command, awardId), context,
-            version => new { id, version, tenderId, awardId });
+        return WriteResults.Answer(AwardTenderDecision.Decide(project, tenderId, command, awardId), project.Id, project.Version,
+            version => new { id = project.Id, version, tenderId, awardId });
     }
 }

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Tenders;
 
@@ -15,7 +16,7 @@ public sealed record FailTender(
 
 public static class FailTenderDecision
 {
-    public static Decision Decide(ProjectStatus project, Guid tenderId, FailTender command)
+    public static Decision Decide(ProjectWriteModel project, Guid tenderId, FailTender command)
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "record a failure");
         if (refusal is not null) return refusal;
@@ -29,11 +30,7 @@ public static class FailTenderEndpoint
 {
     /// <summary>No bidders, cancelled, or to be re-tendered: closes the tender without an award.</summary>
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/fail"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, Guid tenderId, FailTender command, HttpContext context, IDocumentSession session, CancellationToken ct)
-    {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return ProjectWrites.Apply(stream!, FailTenderDecision.Decide(stream!.Aggregate!, tenderId, command), context,
-            version => new { id, version, tenderId });
-    }
+    public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, FailTender command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
+        WriteResults.Answer(FailTenderDecision.Decide(project, tenderId, command), project.Id, project.Version,
+            version => new { id = project.Id, version, tenderId });
 }

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Tenders;
 
@@ -23,19 +25,17 @@ public sealed record OpenTender(
 
 public static class OpenTenderDecision
 {
-    public static Decision Decide(Guid projectId, OpenTender command, Guid tenderId) =>
-        Decision.Accept(new TenderOpened(projectId, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn!.Value, command.Deadline));
+    public static Decision Decide(ProjectWriteModel project, OpenTender command, Guid tenderId) =>
+        Decision.Accept(new TenderOpened(project.Id, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn!.Value, command.Deadline));
 }
 
 public static class OpenTenderEndpoint
 {
     [WolverinePost("/api/projects/{id}/tenders"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, OpenTender command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(OpenTender command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
         var tenderId = Guid.CreateVersion7();
-        return ProjectWrites.Apply(stream!, OpenTenderDecision.Decide(id, command, tenderId), context,
-            version => new { id, version, tenderId }, createdAt: $"/api/projects/{id}");
+        return WriteResults.Answer(OpenTenderDecision.Decide(project, command, tenderId), project.Id, project.Version,
+            version => new { id = project.Id, version, tenderId }, createdAt: $"/api/projects/{project.Id}");
     }
 }

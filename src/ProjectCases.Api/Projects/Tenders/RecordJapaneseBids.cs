@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Tenders;
 
@@ -22,7 +23,7 @@ public sealed record RecordJapaneseBids(
 
 public static class RecordJapaneseBidsDecision
 {
-    public static Decision Decide(ProjectStatus project, Guid tenderId, RecordJapaneseBids command)
+    public static Decision Decide(ProjectWriteModel project, Guid tenderId, RecordJapaneseBids command)
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "record bids");
         if (refusal is not null) return refusal;
@@ -35,11 +36,7 @@ public static class RecordJapaneseBidsDecision
 public static class RecordJapaneseBidsEndpoint
 {
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/bids"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, Guid tenderId, RecordJapaneseBids command, HttpContext context, IDocumentSession session, CancellationToken ct)
-    {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return ProjectWrites.Apply(stream!, RecordJapaneseBidsDecision.Decide(stream!.Aggregate!, tenderId, command), context,
-            version => new { id, version, tenderId });
-    }
+    public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, RecordJapaneseBids command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
+        WriteResults.Answer(RecordJapaneseBidsDecision.Decide(project, tenderId, command), project.Id, project.Version,
+            version => new { id = project.Id, version, tenderId });
 }

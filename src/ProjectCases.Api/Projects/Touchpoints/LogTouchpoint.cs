@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Touchpoints;
 
@@ -30,14 +33,14 @@ public sealed record LogTouchpoint(
 public static class LogTouchpointDecision
 {
     /// <summary>The same fact, with the same touchpoint id, for this project and every other one listed.</summary>
-    public static Decision Decide(Guid projectId, LogTouchpoint command, Guid touchpointId, IReadOnlyCollection<Guid> missingProjects)
+    public static Decision Decide(ProjectWriteModel project, LogTouchpoint command, Guid touchpointId, IReadOnlyCollection<Guid> missingProjects)
     {
         if (missingProjects.Count > 0)
             return Decision.NotFound($"These projects in alsoForProjectIds do not exist: {string.Join(", ", missingProjects)}. Nothing was recorded.");
         var others = command.AlsoForProjectIds ?? [];
-        if (others.Contains(projectId))
+        if (others.Contains(project.Id))
             return Decision.Unprocessable("alsoForProjectIds lists the project the touchpoint is logged on; list only the other projects.");
-        IReadOnlyList<Guid> all = [projectId, .. others];
+        IReadOnlyList<Guid> all = [project.Id, .. others];
         return Decision.Accept([.. all.Select(id => new TouchpointLogged(id, touchpointId, command.Kind!.Value, command.OccurredOn!.Value,
             command.JapanLevel!.Value, command.Counterpart.Trim(), command.Location?.Trim(), command.Summary.Trim(), command.Outcome?.Trim(), all))]);
     }
@@ -45,25 +48,44 @@ public static class LogTouchpointDecision
 
 public static class LogTouchpointEndpoint
 {
-    /// <summary>Appends TouchpointLogged to this project and to every project in alsoForProjectIds, in one transaction.</summary>
+    /// <summary>The other projects listed, fetched for writing before the decision: each append then carries that project's expected version.</summary>
+    public static Task<OtherProjects> LoadAsync(Guid id, LogTouchpoint command, IDocumentSession session, CancellationToken ct) =>
+        OtherProjects.FetchAsync((command.AlsoForProjectIds ?? []).Where(other => other != id), session, ct);
+
+    /// <summary>
+    /// Appends TouchpointLogged to this project and to every project in alsoForProjectIds, in one transaction:
+    /// a concurrent write on any of them fails the whole commit (409) with nothing appended anywhere.
+    /// </summary>
     [WolverinePost("/api/projects/{id}/touchpoints"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, LogTouchpoint command, HttpContext context, IDocumentSession session, CancellationToken ct)
+    public static (IResult, Events, AppendToOtherProjects) Post(LogTouchpoint command, [WriteAggregate(Required = false)] ProjectWriteModel project, OtherProjects others)
     {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-
-        var others = command.AlsoForProjectIds ?? [];
-        var found = others.Count == 0 ? [] : await session.LoadManyAsync<ProjectStatus>(ct, others);
-        var missing = others.Except(found.Select(p => p.Id)).ToList();
-
         var touchpointId = Guid.CreateVersion7();
-        var decision = LogTouchpointDecision.Decide(id, command, touchpointId, missing);
-        if (decision.Refusal is not null) return ProjectWrites.Refuse(decision.Refusal);
+        var decision = LogTouchpointDecision.Decide(project, command, touchpointId, others.Missing);
+        var logged = decision.Events.Cast<TouchpointLogged>().ToList();
+        var (response, events, _) = WriteResults.Answer(decision with { Events = [.. logged.Where(e => e.ProjectId == project.Id)] },
+            project.Id, project.Version, version => new { id = project.Id, version, touchpointId }, createdAt: $"/api/projects/{project.Id}");
+        return (response, events, new AppendToOtherProjects(others, [.. logged.Where(e => e.ProjectId != project.Id)]));
+    }
+}
 
-        // Other projects get the same event; their own state does not decide anything, so no version check.
-        foreach (var logged in decision.Events.Cast<TouchpointLogged>().Where(e => e.ProjectId != id))
-            session.Events.Append(logged.ProjectId, logged);
-        return ProjectWrites.Apply(stream!, Decision.Accept(decision.Events.Cast<TouchpointLogged>().Single(e => e.ProjectId == id)), context,
-            version => new { id, version, touchpointId }, createdAt: $"/api/projects/{id}");
+/// <summary>The other projects of a multi-project touchpoint, each fetched for writing (its version is checked at commit).</summary>
+public sealed record OtherProjects(IReadOnlyList<IEventStream<ProjectWriteModel>> Streams)
+{
+    public IReadOnlyList<Guid> Missing => [.. Streams.Where(s => s.Aggregate is null).Select(s => s.Id)];
+
+    public static async Task<OtherProjects> FetchAsync(IEnumerable<Guid> ids, IDocumentSession session, CancellationToken ct)
+    {
+        var streams = new List<IEventStream<ProjectWriteModel>>();
+        foreach (var id in ids) streams.Add(await session.Events.FetchForWriting<ProjectWriteModel>(id, ct));
+        return new OtherProjects(streams);
+    }
+}
+
+/// <summary>A Wolverine side effect: each other project's TouchpointLogged goes onto the stream fetched for it.</summary>
+public sealed record AppendToOtherProjects(OtherProjects Others, IReadOnlyList<TouchpointLogged> Events) : ISideEffect
+{
+    public void Execute()
+    {
+        foreach (var logged in Events) Others.Streams.Single(s => s.Id == logged.ProjectId).AppendOne(logged);
     }
 }

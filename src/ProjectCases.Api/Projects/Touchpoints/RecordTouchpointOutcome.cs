@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Validation;
-using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Projects.Touchpoints;
 
@@ -15,9 +16,9 @@ public sealed record RecordTouchpointOutcome(
 
 public static class RecordTouchpointOutcomeDecision
 {
-    public static Decision Decide(ProjectStatus project, Guid touchpointId, RecordTouchpointOutcome command, DateOnly today)
+    public static Decision Decide(ProjectWriteModel project, Guid touchpointId, RecordTouchpointOutcome command, DateOnly today)
     {
-        var touchpoint = project.Touchpoints.FirstOrDefault(t => t.TouchpointId == touchpointId);
+        var touchpoint = project.FindTouchpoint(touchpointId);
         if (touchpoint is null) return Decision.NotFound($"Project {project.Id} has no touchpoint {touchpointId}.");
         if (touchpoint.HasOutcome) return Decision.Conflict("This touchpoint already has an outcome recorded.");
         var on = command.RecordedOn ?? today;
@@ -31,12 +32,8 @@ public static class RecordTouchpointOutcomeEndpoint
 {
     /// <summary>Records what a touchpoint achieved, later than the touchpoint itself (e.g. after a top-sales visit).</summary>
     [WolverinePost("/api/projects/{id}/touchpoints/{touchpointId}/outcome"), Authorize(Roles = Roles.ProjectWriters)]
-    public static async Task<IResult> Post(Guid id, Guid touchpointId, RecordTouchpointOutcome command, HttpContext context,
-        IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var (stream, refusal) = await ProjectWrites.FetchAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        var decision = RecordTouchpointOutcomeDecision.Decide(stream!.Aggregate!, touchpointId, command, TokyoTime.Today(clock));
-        return ProjectWrites.Apply(stream, decision, context, version => new { id, version, touchpointId });
-    }
+    public static (IResult, Events, OutgoingMessages) Post(Guid touchpointId, RecordTouchpointOutcome command,
+        [WriteAggregate(Required = false)] ProjectWriteModel project, TimeProvider clock) =>
+        WriteResults.Answer(RecordTouchpointOutcomeDecision.Decide(project, touchpointId, command, TokyoTime.Today(clock)), project.Id, project.Version,
+            version => new { id = project.Id, version, touchpointId });
 }

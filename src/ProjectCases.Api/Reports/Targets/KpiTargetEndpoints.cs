@@ -58,7 +58,7 @@ public static class KpiTargetEndpoints
         stream.AppendOne(new KpiTargetsSet(fiscalYear, command.Targets!, command.Reason.Trim()));
         var overrides = new Dictionary<string, decimal?>(stream.Aggregate?.Targets ?? []);
         foreach (var (key, target) in command.Targets!) overrides[key] = target;
-        return WriteResults.Ok(context, View(fiscalYear, version + 1, overrides, targets), version + 1);
+        return WriteResults.Ok(View(fiscalYear, version + 1, overrides, targets), version + 1);
     }
 
     private static KpiTargetsView View(int fiscalYear, long version, IReadOnlyDictionary<string, decimal?> overrides, KpiTargets targets) =>

@@ -17,5 +17,8 @@ public sealed record TroubleCaseView(
 
     /// <summary>Open and past a deadline still running, or a breach already recorded.</summary>
     public static bool IsOverdue(TroubleCase c, DateTimeOffset now) =>
-        c.Status == TroubleStatus.Open && (c.FirstResponseBreached || c.ResolutionBreached || c.NextDueAt < now);
+        IsOverdue(c.Status, c.FirstResponseBreached, c.ResolutionBreached, c.NextDueAt, now);
+
+    public static bool IsOverdue(TroubleStatus status, bool firstResponseBreached, bool resolutionBreached, DateTimeOffset? nextDueAt, DateTimeOffset now) =>
+        status == TroubleStatus.Open && (firstResponseBreached || resolutionBreached || nextDueAt < now);
 }

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
+using ProjectCases.Troubles.Cases;
 
 namespace ProjectCases.Troubles.Handling;
 
@@ -13,7 +16,7 @@ public sealed record AddTroubleNote([property: Required, StringLength(10000)] st
 public static class AddTroubleNoteDecision
 {
     /// <summary>Hotline notes are Internal unless marked Shared; a company's notes are always Shared.</summary>
-    public static Decision Decide(TroubleCase trouble, AddTroubleNote command, bool byCompany, Guid noteId, DateTimeOffset now)
+    public static Decision Decide(TroubleWriteModel trouble, AddTroubleNote command, bool byCompany, Guid noteId, DateTimeOffset now)
     {
         if (trouble.Status == TroubleStatus.Closed) return Decision.Conflict("Cannot add a note: the case is closed; reopen it first.");
         var visibility = byCompany ? NoteVisibility.Shared : command.Visibility ?? NoteVisibility.Internal;
@@ -24,12 +27,11 @@ public static class AddTroubleNoteDecision
 public static class AddTroubleNoteEndpoint
 {
     [WolverinePost("/api/troubles/{id}/notes"), Authorize(Roles = Roles.Hotline + "," + Roles.Company)]
-    public static async Task<IResult> Post(Guid id, AddTroubleNote command, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(AddTroubleNote command, [WriteAggregate(Required = false)] TroubleWriteModel trouble,
+        ClaimsPrincipal user, TimeProvider clock)
     {
-        var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        var byCompany = TroubleAccess.CompanyOf(context.User) is not null;
-        var decision = AddTroubleNoteDecision.Decide(stream!.Aggregate!, command, byCompany, Guid.CreateVersion7(), clock.GetUtcNow());
-        return TroubleAccess.Apply(stream, decision, context);
+        var byCompany = TroubleAccess.CompanyOf(user) is not null;
+        var decision = AddTroubleNoteDecision.Decide(trouble, command, byCompany, Guid.CreateVersion7(), clock.GetUtcNow());
+        return WriteResults.Answer(decision, trouble.Id, trouble.Version);
     }
 }

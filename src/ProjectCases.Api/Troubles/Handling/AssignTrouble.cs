@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Troubles.Handling;
 
@@ -12,8 +13,8 @@ public sealed record AssignTrouble([property: Required, StringLength(200)] strin
 
 public static class AssignTroubleDecision
 {
-    public static Decision Decide(TroubleCase trouble, AssignTrouble command, DateTimeOffset now) =>
-        TroubleAccess.MustBeOpen(trouble, "assign") ??
+    public static Decision Decide(TroubleWriteModel trouble, AssignTrouble command, DateTimeOffset now) =>
+        trouble.MustBeOpen("assign") ??
         (trouble.Assignee == command.Officer.Trim()
             ? Decision.Conflict($"The case is already assigned to {trouble.Assignee}.")
             : Decision.Accept(new TroubleAssigned(trouble.Id, command.Officer.Trim(), now)));
@@ -22,10 +23,6 @@ public static class AssignTroubleDecision
 public static class AssignTroubleEndpoint
 {
     [WolverinePost("/api/troubles/{id}/assign"), Authorize(Roles = Roles.Hotline)]
-    public static async Task<IResult> Post(Guid id, AssignTrouble command, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return TroubleAccess.Apply(stream!, AssignTroubleDecision.Decide(stream!.Aggregate!, command, clock.GetUtcNow()), context);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(AssignTrouble command, [WriteAggregate(Required = false)] TroubleWriteModel trouble, TimeProvider clock) =>
+        WriteResults.Answer(AssignTroubleDecision.Decide(trouble, command, clock.GetUtcNow()), trouble.Id, trouble.Version);
 }

@@ -1,29 +1,23 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Troubles.Handling;
 
 public static class CloseTroubleDecision
 {
-    public static Decision Decide(TroubleCase trouble, DateTimeOffset now) => trouble.Status == TroubleStatus.Resolved
+    public static Decision Decide(TroubleWriteModel trouble, DateTimeOffset now) => trouble.Status == TroubleStatus.Resolved
         ? Decision.Accept(new TroubleClosed(trouble.Id, trouble.ProjectId, now))
         : Decision.Conflict($"Only a resolved case can be closed; this one is {trouble.Status.ToString().ToLowerInvariant()}.");
 }
 
 public static class CloseTroubleEndpoint
 {
-    /// <summary>Closes the case and appends the same TroubleClosed to the project's stream, in one transaction.</summary>
     [WolverinePost("/api/troubles/{id}/close"), Authorize(Roles = Roles.Hotline)]
-    public static async Task<IResult> Post(Guid id, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        var decision = CloseTroubleDecision.Decide(stream!.Aggregate!, clock.GetUtcNow());
-        if (decision.IsAccepted) session.Events.Append(stream.Aggregate!.ProjectId, decision.Events.ToArray());
-        return TroubleAccess.Apply(stream, decision, context);
-    }
+    public static (IResult, Events, OutgoingMessages) Post([WriteAggregate(Required = false)] TroubleWriteModel trouble, TimeProvider clock) =>
+        WriteResults.Answer(CloseTroubleDecision.Decide(trouble, clock.GetUtcNow()), trouble.Id, trouble.Version);
 }

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Troubles.Cases;
-using ProjectCases.Troubles.ServiceLevels;
+using ProjectCases.Infrastructure.Http;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
+using ProjectCases.Troubles.ServiceLevels;
 
 namespace ProjectCases.Troubles.Handling;
 
@@ -14,31 +14,22 @@ public sealed record ReopenTrouble([property: Required, StringLength(4000)] stri
 
 public static class ReopenTroubleDecision
 {
-    /// <summary>A resolved or closed case reopens with a reason and a fresh resolution deadline from now.</summary>
-    public static Decision Decide(TroubleCase trouble, ReopenTrouble command, DateTimeOffset resolutionDue, DateTimeOffset now) =>
+    /// <summary>A resolved or closed case reopens with a reason and a fresh resolution deadline from now, checked when it falls due.</summary>
+    public static Decision Decide(TroubleWriteModel trouble, ReopenTrouble command, DateTimeOffset resolutionDue, DateTimeOffset now) =>
         trouble.Status == TroubleStatus.Open
             ? Decision.Conflict("The case is already open.")
-            : Decision.Accept(new TroubleReopened(trouble.Id, trouble.ProjectId, command.Reason.Trim(), resolutionDue, now));
+            : Decision.Accept(new TroubleReopened(trouble.Id, trouble.ProjectId, command.Reason.Trim(), resolutionDue, now))
+                .With(new CheckResolution(trouble.Id, resolutionDue).ScheduledAt(resolutionDue));
 }
 
 public static class ReopenTroubleEndpoint
 {
-    /// <summary>Reopening a closed case also appends TroubleReopened to the project, whose open-trouble count goes up again.</summary>
     [WolverinePost("/api/troubles/{id}/reopen"), Authorize(Roles = Roles.Hotline + "," + Roles.Company)]
-    public static async Task<IResult> Post(Guid id, ReopenTrouble command, HttpContext context, IDocumentSession session, IMessageBus bus,
-        TimeProvider clock, ServiceLevelClock levels, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(ReopenTrouble command, [WriteAggregate(Required = false)] TroubleWriteModel trouble,
+        TimeProvider clock, ServiceLevelClock levels)
     {
-        var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        var trouble = stream!.Aggregate!;
         var now = clock.GetUtcNow();
-        var due = levels.ResolutionDue(now, trouble.Priority);
-        var decision = ReopenTroubleDecision.Decide(trouble, command, due, now);
-        if (decision.IsAccepted)
-        {
-            if (trouble.Status == TroubleStatus.Closed) session.Events.Append(trouble.ProjectId, decision.Events.ToArray());
-            await bus.ScheduleAsync(new CheckResolution(id, due), due);
-        }
-        return TroubleAccess.Apply(stream, decision, context);
+        var decision = ReopenTroubleDecision.Decide(trouble, command, levels.ResolutionDue(now, trouble.Priority), now);
+        return WriteResults.Answer(decision, trouble.Id, trouble.Version);
     }
 }

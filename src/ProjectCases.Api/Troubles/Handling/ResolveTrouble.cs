@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.Http;
+using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace ProjectCases.Troubles.Handling;
 
@@ -12,18 +13,14 @@ public sealed record ResolveTrouble([property: Required] ResolutionOutcome? Outc
 
 public static class ResolveTroubleDecision
 {
-    public static Decision Decide(TroubleCase trouble, ResolveTrouble command, DateTimeOffset now) =>
-        TroubleAccess.MustBeOpen(trouble, "resolve") ??
+    public static Decision Decide(TroubleWriteModel trouble, ResolveTrouble command, DateTimeOffset now) =>
+        trouble.MustBeOpen("resolve") ??
         Decision.Accept(new TroubleResolved(trouble.Id, command.Outcome!.Value, command.Summary.Trim(), now));
 }
 
 public static class ResolveTroubleEndpoint
 {
     [WolverinePost("/api/troubles/{id}/resolve"), Authorize(Roles = Roles.Hotline)]
-    public static async Task<IResult> Post(Guid id, ResolveTrouble command, HttpContext context, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var (stream, refusal) = await TroubleAccess.FetchForWritingAsync(id, context, session, ct);
-        if (refusal is not null) return refusal;
-        return TroubleAccess.Apply(stream!, ResolveTroubleDecision.Decide(stream!.Aggregate!, command, clock.GetUtcNow()), context);
-    }
+    public static (IResult, Events, OutgoingMessages) Post(ResolveTrouble command, [WriteAggregate(Required = false)] TroubleWriteModel trouble, TimeProvider clock) =>
+        WriteResults.Answer(ResolveTroubleDecision.Decide(trouble, command, clock.GetUtcNow()), trouble.Id, trouble.Version);
 }

@@ -43,12 +43,23 @@ public static class HotlineQueueEndpoint
         // A count and a page rather than Marten's paged list (count(*) over(), which reads every open case for
         // each page): the page then walks the queue index (TroublesSetup) and stops after pageSize rows.
         var total = await open.CountAsync(ct);
+        // Only the row's columns leave PostgreSQL (not the case's details and timeline).
         var found = await open.OrderBy(c => c.PriorityRank).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new Row(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee, c.ReportedAt,
+                c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt, c.FirstResponseBreached, c.ResolutionBreached))
+            .ToListAsync(ct);
         var items = found.Select(c => new QueueItem(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee,
             c.ReportedAt, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt,
             c.FirstResponseBreached || c.FirstRespondedAt is null && c.FirstResponseDue < now,
-            c.ResolutionBreached || c.ResolutionDue < now, TroubleCaseView.IsOverdue(c, now))).ToList();
+            c.ResolutionBreached || c.ResolutionDue < now,
+            TroubleCaseView.IsOverdue(TroubleStatus.Open, c.FirstResponseBreached, c.ResolutionBreached, c.NextDueAt, now))).ToList();
         return Results.Ok(new ListPage<QueueItem>(items, page, pageSize, total));
     }
+
+    /// <summary>The columns of a case the queue shows or computes from.</summary>
+    private sealed record Row(
+        Guid Id, Guid ProjectId, TroubleCategory Category, string Summary, string ReporterCompany, Priority Priority, bool Triaged, string? Assignee,
+        DateTimeOffset ReportedAt, DateTimeOffset FirstResponseDue, DateTimeOffset? FirstRespondedAt, DateTimeOffset ResolutionDue,
+        DateTimeOffset? NextDueAt, bool FirstResponseBreached, bool ResolutionBreached);
 }

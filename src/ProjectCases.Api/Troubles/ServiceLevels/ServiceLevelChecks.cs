@@ -1,6 +1,6 @@
-using Marten;
+using ProjectCases.Infrastructure.Decisions;
 using Wolverine;
-using ProjectCases.Troubles.Cases;
+using Wolverine.Marten;
 
 namespace ProjectCases.Troubles.ServiceLevels;
 
@@ -11,38 +11,42 @@ public sealed record CheckResolution(Guid TroubleId, DateTimeOffset DueAt);
 
 public static class ServiceLevelChecks
 {
-    public static async Task ScheduleAsync(IMessageBus bus, Guid troubleId, ServiceDues dues)
-    {
-        await bus.ScheduleAsync(new CheckFirstResponse(troubleId, dues.FirstResponseDue), dues.FirstResponseDue);
-        await bus.ScheduleAsync(new CheckResolution(troubleId, dues.ResolutionDue), dues.ResolutionDue);
-    }
+    /// <summary>The two checks a report or a triage schedules, as outgoing messages of its decision.</summary>
+    public static object[] For(Guid troubleId, ServiceDues dues) =>
+    [
+        new CheckFirstResponse(troubleId, dues.FirstResponseDue).ScheduledAt(dues.FirstResponseDue),
+        new CheckResolution(troubleId, dues.ResolutionDue).ScheduledAt(dues.ResolutionDue),
+    ];
+
+    /// <summary>
+    /// Each check looks at the case as it is now and records a breach only if the case is still waiting
+    /// for that very deadline. A deadline moved by triage or reopening leaves the old message with nothing
+    /// to do, so nothing ever needs cancelling. A check delivered early looks again at its due time.
+    /// </summary>
+    public static Decision FirstResponse(TroubleWriteModel trouble, CheckFirstResponse check, DateTimeOffset now) =>
+        trouble is not { Status: TroubleStatus.Open, FirstRespondedAt: null, FirstResponseBreached: false } || trouble.FirstResponseDue != check.DueAt
+            ? Decision.Accept()
+            : now < check.DueAt
+                ? Decision.Accept().With(check.ScheduledAt(check.DueAt))
+                : Decision.Accept(new FirstResponseOverdue(check.TroubleId, check.DueAt));
+
+    public static Decision Resolution(TroubleWriteModel trouble, CheckResolution check, DateTimeOffset now) =>
+        trouble is not { Status: TroubleStatus.Open, ResolutionBreached: false } || trouble.ResolutionDue != check.DueAt
+            ? Decision.Accept()
+            : now < check.DueAt
+                ? Decision.Accept().With(check.ScheduledAt(check.DueAt))
+                : Decision.Accept(new ResolutionOverdue(check.TroubleId, check.DueAt));
 }
 
-/// <summary>
-/// Each check looks at the case as it is now and records a breach only if the case is still waiting
-/// for that very deadline. A deadline moved by triage or reopening leaves the old message with nothing
-/// to do, so nothing ever needs cancelling.
-/// </summary>
+/// <summary>Wolverine handlers of the checks, on the aggregate workflow: the case is fetched for writing, the decision's events appended.</summary>
 public static class CheckFirstResponseHandler
 {
-    public static async Task Handle(CheckFirstResponse check, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-    {
-        var stream = await session.Events.FetchForWriting<TroubleCase>(check.TroubleId);
-        if (stream.Aggregate is not { Status: TroubleStatus.Open, FirstRespondedAt: null, FirstResponseBreached: false } trouble
-            || trouble.FirstResponseDue != check.DueAt) return;
-        if (clock.GetUtcNow() < check.DueAt) { await bus.ScheduleAsync(check, check.DueAt); return; } // early: look again then
-        stream.AppendOne(new FirstResponseOverdue(check.TroubleId, check.DueAt));
-    }
+    public static (Events, OutgoingMessages) Handle(CheckFirstResponse check, [WriteAggregate(nameof(CheckFirstResponse.TroubleId))] TroubleWriteModel trouble,
+        TimeProvider clock) => ServiceLevelChecks.FirstResponse(trouble, check, clock.GetUtcNow()).AsSideEffects();
 }
 
 public static class CheckResolutionHandler
 {
-    public static async Task Handle(CheckResolution check, IDocumentSession session, IMessageBus bus, TimeProvider clock)
-    {
-        var stream = await session.Events.FetchForWriting<TroubleCase>(check.TroubleId);
-        if (stream.Aggregate is not { Status: TroubleStatus.Open, ResolutionBreached: false } trouble
-            || trouble.ResolutionDue != check.DueAt) return;
-        if (clock.GetUtcNow() < check.DueAt) { await bus.ScheduleAsync(check, check.DueAt); return; }
-        stream.AppendOne(new ResolutionOverdue(check.TroubleId, check.DueAt));
-    }
+    public static (Events, OutgoingMessages) Handle(CheckResolution check, [WriteAggregate(nameof(CheckResolution.TroubleId))] TroubleWriteModel trouble,
+        TimeProvider clock) => ServiceLevelChecks.Resolution(trouble, check, clock.GetUtcNow()).AsSideEffects();
 }

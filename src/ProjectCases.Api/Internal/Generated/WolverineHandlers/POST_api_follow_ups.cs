@@ -48,10 +48,28 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.FollowUps.Tasks.CreateFollowUpEndpoint").SetTag("http.route", "/api/follow-ups").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var problemDetails2 = await ProjectCases.FollowUps.Tasks.CreateFollowUpEndpoint.ValidateAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.FollowUps.Tasks.CreateFollowUpEndpoint.Post(command, httpContext, documentSession, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var startStream, var outgoingMessages) = ProjectCases.FollowUps.Tasks.CreateFollowUpEndpoint.Post(command, httpContext.User);
+
+            if (startStream != null)
+            {
+                
+                // Placed by Wolverine's ISideEffect policy
+                startStream.Execute(documentSession);
+            }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

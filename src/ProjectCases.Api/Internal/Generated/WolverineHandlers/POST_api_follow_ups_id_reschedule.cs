@@ -33,6 +33,18 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            string id_rawValue = (string?)httpContext.GetRouteValue("id");
+            System.Guid id = default;
+
+            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<ProjectCases.FollowUps.Tasks.RescheduleFollowUp>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
@@ -48,22 +60,32 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.FollowUps.Tasks.RescheduleFollowUpEndpoint").SetTag("http.route", "/api/follow-ups/{id}/reschedule").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
-            string id_rawValue = (string?)httpContext.GetRouteValue("id");
-            System.Guid id = default;
-
-            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_task = await documentSession.Events.FetchForWriting<ProjectCases.FollowUps.Tasks.FollowUpWriteModel>(id, httpContext.RequestAborted);
+            var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.FollowUps.Tasks.FollowUpWriteModel>.Before(httpContext, stream_task.Aggregate);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.FollowUps.Tasks.FollowUpWriteModel");
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.FollowUps.Tasks.RescheduleFollowUpEndpoint.Post(id, command, httpContext, documentSession, messageContext, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events, var outgoingMessages) = ProjectCases.FollowUps.Tasks.RescheduleFollowUpEndpoint.Post(command, stream_task.Aggregate);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_task.AppendMany(events);
+            }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

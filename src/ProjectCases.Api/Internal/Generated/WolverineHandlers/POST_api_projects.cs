@@ -50,7 +50,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Projects.RegisterProjectEndpoint").SetTag("http.route", "/api/projects").SetTag("http.request.method", "POST");
             
             // The actual HTTP request handler execution
-            (var result, var startStream) = ProjectCases.Projects.RegisterProjectEndpoint.Post(command, httpContext);
+            (var result, var startStream) = ProjectCases.Projects.RegisterProjectEndpoint.Post(command);
 
             if (startStream != null)
             {

@@ -33,6 +33,18 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
+            string id_rawValue = (string?)httpContext.GetRouteValue("id");
+            System.Guid id = default;
+
+            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<ProjectCases.Projects.Agreements.SignAgreement>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
@@ -48,31 +60,41 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Projects.Agreements.SignAgreementEndpoint").SetTag("http.route", "/api/projects/{id}/agreements").SetTag("http.request.method", "POST");
-            string id_rawValue = (string?)httpContext.GetRouteValue("id");
-            System.Guid id = default;
-
-            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_project = await documentSession.Events.FetchForWriting<ProjectCases.Projects.ProjectWriteModel>(id, httpContext.RequestAborted);
+            var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Projects.ProjectWriteModel>.Before(httpContext, stream_project.Aggregate);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
-            }
-            else
-            {
-                httpContext.Response.StatusCode = 404;
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
                 return;
             }
 
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.Projects.ProjectWriteModel");
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.Projects.Agreements.SignAgreementEndpoint.Post(id, command, httpContext, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events, var outgoingMessages) = ProjectCases.Projects.Agreements.SignAgreementEndpoint.Post(command, stream_project.Aggregate);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_project.AppendMany(events);
+            }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -60,9 +60,36 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            // Loading Marten aggregate as part of the aggregate handler workflow
+            var stream_project = await documentSession.Events.FetchForWriting<ProjectCases.Projects.ProjectWriteModel>(id, httpContext.RequestAborted);
+            var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Projects.ProjectWriteModel>.Before(httpContext, stream_project.Aggregate);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
+            Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.Projects.ProjectWriteModel");
+            var otherProjects = await ProjectCases.Projects.Touchpoints.LogTouchpointEndpoint.LoadAsync(id, command, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.Projects.Touchpoints.LogTouchpointEndpoint.Post(id, command, httpContext, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var events, var appendToOtherProjects) = ProjectCases.Projects.Touchpoints.LogTouchpointEndpoint.Post(command, stream_project.Aggregate, otherProjects);
+
+            if (events != null)
+            {
+                
+                // Capturing any possible events returned from the command handlers
+                stream_project.AppendMany(events);
+            }
+
+            if (appendToOtherProjects != null)
+            {
+                
+                // Placed by Wolverine's ISideEffect policy
+                appendToOtherProjects.Execute();
+            }
 
             
             // Save all pending changes to this Marten session

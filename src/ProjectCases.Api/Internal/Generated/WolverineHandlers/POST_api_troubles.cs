@@ -53,10 +53,21 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Troubles.ReportTroubleEndpoint").SetTag("http.route", "/api/troubles").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            var projectStatus = await ProjectCases.Troubles.ReportTroubleEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, httpContext, documentSession, messageContext, _timeProvider, _serviceLevelClock, httpContext.RequestAborted).ConfigureAwait(false);
+            (var result, var martenOp, var outgoingMessages) = ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, projectStatus, httpContext.User, _timeProvider, _serviceLevelClock);
+
+            if (martenOp != null)
+            {
+                
+                // Placed by Wolverine's ISideEffect policy
+                martenOp.Execute(documentSession);
+            }
+
+            
+            // Outgoing, cascaded message
+            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

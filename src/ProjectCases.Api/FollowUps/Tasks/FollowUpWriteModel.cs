@@ -1,0 +1,42 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Infrastructure.Decisions;
+
+namespace ProjectCases.FollowUps.Tasks;
+
+/// <summary>What task decisions and the overdue check need. Immutable; folded live from the task's stream
+/// by <see cref="FollowUpWriteModelProjection"/>. The list row is <see cref="FollowUpTask"/>, a read model.</summary>
+public sealed record FollowUpWriteModel(Guid Id, long Version, FollowUpStatus Status, DateOnly DueOn, string Owner, bool OverdueRecorded)
+    : IWriteModel<FollowUpWriteModel>
+{
+    public static ProblemDetails NotFound(Guid id) => new()
+    {
+        Status = 404, Title = "Follow-up not found", Detail = $"No follow-up task {id} exists.",
+    };
+
+    public Decision? MustBeOpen(string action) => Status == FollowUpStatus.Open
+        ? null
+        : Decision.Conflict($"Cannot {action}: the task is already {(Status == FollowUpStatus.Done ? "done" : "cancelled")}.");
+
+    public static FollowUpWriteModel Start(FollowUpScheduled e) => new(e.TaskId, 1, FollowUpStatus.Open, e.DueOn, e.Owner, false);
+
+    public FollowUpWriteModel Fold(object e, long version) => (e switch
+    {
+        FollowUpCompleted => this with { Status = FollowUpStatus.Done },
+        FollowUpCancelled => this with { Status = FollowUpStatus.Cancelled },
+        FollowUpRescheduled x => this with { DueOn = x.DueOn, OverdueRecorded = false },
+        FollowUpReassigned x => this with { Owner = x.Owner },
+        FollowUpOverdue => this with { OverdueRecorded = true },
+        _ => this,
+    }) with { Version = version };
+}
+
+/// <summary>Marten's live aggregation of <see cref="FollowUpWriteModel"/> (registered Live: nothing stored).</summary>
+public sealed class FollowUpWriteModelProjection : SingleStreamProjection<FollowUpWriteModel, Guid>
+{
+    public override FollowUpWriteModel? Evolve(FollowUpWriteModel? snapshot, Guid id, IEvent e) =>
+        snapshot is null
+            ? e.Data is FollowUpScheduled scheduled ? FollowUpWriteModel.Start(scheduled) with { Version = e.Version } : null
+            : snapshot.Fold(e.Data, e.Version);
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProjectCases.Infrastructure.Decisions;
+
+/// <summary>
+/// The slim, immutable state one stream type's decisions need, folded from that stream's events (live, by
+/// Marten, when Wolverine's aggregate workflow fetches it for writing). Version is the stream's version:
+/// every event of the stream counts, also those the model ignores.
+/// </summary>
+public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
+{
+    Guid Id { get; }
+    long Version { get; }
+
+    /// <summary>Object-level access: false answers the same 404 as a missing stream (never 403, so ids cannot be probed).</summary>
+    bool VisibleTo(ClaimsPrincipal user) => true;
+
+    /// <summary>The 404 for a missing stream, or one the caller may not see.</summary>
+    static abstract ProblemDetails NotFound(Guid id);
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace ProjectCases.Infrastructure.Decisions;
+
+/// <summary>The outcome of an in-process write: the new version, or the problem (404, 409, 412, 422) an HTTP caller would get.</summary>
+public sealed record WriteOutcome(long? Version, ProblemDetails? Problem)
+{
+    public bool Accepted => Problem is null;
+}
+
+/// <summary>
+/// The seam for callers inside the process that do not go through HTTP (the web console): the same write
+/// models, the same pure decisions and the same preconditions as the endpoints, in one Marten session whose
+/// messages go through Wolverine's Marten outbox (committed with the events). A write that lands between
+/// the fetch and the commit throws Marten's ConcurrencyException, as on the HTTP path. See docs/architecture.md.
+/// </summary>
+public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
+{
+    /// <summary>Decides <paramref name="decide"/> on stream <paramref name="id"/> as <paramref name="user"/>, checking <paramref name="expectedVersion"/> when given.</summary>
+    public async Task<WriteOutcome> ExecuteAsync<TModel>(Guid id, long? expectedVersion, ClaimsPrincipal user, Func<TModel, Decision> decide,
+        CancellationToken ct) where TModel : class, IWriteModel<TModel>
+    {
+        await using var session = Open(user);
+        var stream = await session.Events.FetchForWriting<TModel>(id, ct);
+        if (WritePrecondition.Check(stream.Aggregate, id, user, expectedVersion) is { } problem) return new WriteOutcome(null, problem);
+        var decision = decide(stream.Aggregate!);
+        if (decision.Refusal is { } refusal) return new WriteOutcome(null, refusal.ToProblem());
+        stream.AppendMany(decision.Events);
+        return await CommitAsync(session, decision, stream.Aggregate!.Version + decision.Events.Count, ct);
+    }
+
+    /// <summary>Starts stream <paramref name="id"/> (marked as <typeparamref name="TStream"/>) with an accepted decision's events.</summary>
+    public async Task<WriteOutcome> StartAsync<TStream>(Guid id, ClaimsPrincipal user, Decision decision, CancellationToken ct) where TStream : class
+    {
+        if (decision.Refusal is { } refusal) return new WriteOutcome(null, refusal.ToProblem());
+        await using var session = Open(user);
+        session.Events.StartStream<TStream>(id, decision.Events);
+        return await CommitAsync(session, decision, decision.Events.Count, ct);
+    }
+
+    private IDocumentSession Open(ClaimsPrincipal user)
+    {
+        var session = store.LightweightSession();
+        session.LastModifiedBy = user.Identity?.Name; // the events' user name, as Wolverine relays it for HTTP
+        outbox.Enroll(session);
+        return session;
+    }
+
+    private async Task<WriteOutcome> CommitAsync(IDocumentSession session, Decision decision, long version, CancellationToken ct)
+    {
+        // Scheduled messages (ScheduledAt) send themselves with their delivery time; others are published.
+        foreach (var message in decision.Messages)
+        {
+            if (message is ISendMyself self)
+                await self.ApplyAsync(outbox as IMessageContext ?? throw new InvalidOperationException("Wolverine's Marten outbox is expected to be a message context."));
+            else await outbox.PublishAsync(message);
+        }
+        await session.SaveChangesAsync(ct);
+        return new WriteOutcome(version, null);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Projects.Status;
+
+namespace ProjectCases.Projects;
+
+/// <summary>
+/// What project decisions need, and nothing else: the status, and the touchpoints, studies and tenders
+/// that later commands name. Immutable; folded live from the project's stream by <see cref="ProjectWriteModelProjection"/>
+/// each time Wolverine's aggregate workflow fetches it for writing (no stored document to keep in step).
+/// The detail view is <see cref="ProjectStatus"/>, a read model.
+/// </summary>
+public sealed record ProjectWriteModel(
+    Guid Id, long Version, ProjectStatusValue? Status, bool HasAward,
+    ImmutableList<ProjectWriteModel.Touchpoint> Touchpoints,
+    ImmutableList<ProjectWriteModel.Study> Studies,
+    ImmutableList<ProjectWriteModel.Tender> Tenders) : IWriteModel<ProjectWriteModel>
+{
+    public sealed record Touchpoint(Guid TouchpointId, DateOnly OccurredOn, bool HasOutcome);
+    public sealed record Study(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
+    public sealed record Tender(Guid TenderId, string Package, DateOnly OpenedOn, TenderState State);
+
+    public static ProblemDetails NotFound(Guid id) => new()
+    {
+        Status = 404, Title = "Project not found", Detail = $"No project {id} exists (or it is not visible to you).",
+    };
+
+    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, [], [], []);
+
+    public Touchpoint? FindTouchpoint(Guid id) => Touchpoints.Find(t => t.TouchpointId == id);
+    public Study? FindStudy(Guid id) => Studies.Find(s => s.StudyId == id);
+    public Tender? FindTender(Guid id) => Tenders.Find(t => t.TenderId == id);
+
+    /// <summary>The fold: one event in, the next state out. Events it does not know only move the version.</summary>
+    public ProjectWriteModel Fold(object e, long version) => (e switch
+    {
+        TouchpointLogged x => this with { Touchpoints = Touchpoints.Add(new Touchpoint(x.TouchpointId, x.OccurredOn, x.Outcome is not null)) },
+        TouchpointOutcomeRecorded x when FindTouchpoint(x.TouchpointId) is { } t => this with { Touchpoints = Touchpoints.Replace(t, t with { HasOutcome = true }) },
+        StudyStarted x => this with { Studies = Studies.Add(new Study(x.StudyId, x.StudyType, x.StartedOn, null)) },
+        StudyCompleted x when FindStudy(x.StudyId) is { } s => this with { Studies = Studies.Replace(s, s with { CompletedOn = x.CompletedOn }) },
+        TenderOpened x => this with { Tenders = Tenders.Add(new Tender(x.TenderId, x.Package, x.OpenedOn, TenderState.Open)) },
+        TenderFailed x => WithTender(x.TenderId, TenderState.Failed),
+        ContractAwarded x => (x.TenderId is { } tenderId ? WithTender(tenderId, TenderState.Awarded) : this) with { HasAward = true },
+        ProjectStatusChanged x => this with { Status = x.Status },
+        _ => this,
+    }) with { Version = version };
+
+    private ProjectWriteModel WithTender(Guid tenderId, TenderState state) =>
+        FindTender(tenderId) is { } t ? this with { Tenders = Tenders.Replace(t, t with { State = state }) } : this;
+}
+
+/// <summary>Marten's live aggregation of <see cref="ProjectWriteModel"/> (registered Live: nothing stored).
+/// No event allow-list, so that every event of the stream counts in Version.</summary>
+public sealed class ProjectWriteModelProjection : SingleStreamProjection<ProjectWriteModel, Guid>
+{
+    public override ProjectWriteModel? Evolve(ProjectWriteModel? snapshot, Guid id, IEvent e) =>
+        snapshot is null
+            ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { Version = e.Version } : null
+            : snapshot.Fold(e.Data, e.Version);
+}
