@@ -5,6 +5,7 @@ using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Infrastructure.Postgres;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Audit.Feed;
@@ -23,6 +24,8 @@ public static class EventFeedEndpoint
     /// sequence below which every event has committed (a transaction that took sequence 41 but commits after
     /// 42 would otherwise be skipped by a reader that already moved past 42). Follow `next` until `items` is empty.
     /// </summary>
+    [Query("after", typeof(long), "The cursor: events after this global sequence number (the previous page's next; 0 for the start).", Minimum = 0)]
+    [Query("limit", typeof(int), "Events per page (default 100).", Minimum = 1, Maximum = MaxLimit)]
     [WolverineGet("/api/feed"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, DatabaseConnection database, StreamTypes streamTypes,
         CancellationToken ct)

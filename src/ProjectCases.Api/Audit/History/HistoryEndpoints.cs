@@ -6,6 +6,7 @@ using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects;
 using ProjectCases.Projects.Status;
 using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Audit.History;
@@ -18,6 +19,7 @@ public static class HistoryEndpoints
 {
     private const string CompanyToo = "," + Roles.Company;
 
+    [Paged]
     [WolverineGet("/api/projects/{id}/history"), Authorize(Roles = Roles.HistoryReaders + CompanyToo)]
     public static async Task<IResult> ProjectHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -25,6 +27,7 @@ public static class HistoryEndpoints
         return await Page(id, context, session, ct);
     }
 
+    [Paged]
     [WolverineGet("/api/troubles/{id}/history"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin + CompanyToo)]
     public static async Task<IResult> TroubleHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Audit.History;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.FollowUps.Tasks;
@@ -17,6 +18,12 @@ public static class ListFollowUpsEndpoint
     private const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor;
 
     /// <summary>Filters `owner`, `status` (Open, Done, Cancelled, or Overdue = open and past due), `projectId`, `troubleId`, `dueBefore`; by due date.</summary>
+    [Query("owner", typeof(string), "Only tasks of this owner.")]
+    [Query("status", typeof(string), "Open, Done, Cancelled, or Overdue (open and past due).", Values = ["Open", "Done", "Cancelled", "Overdue"])]
+    [Query("projectId", typeof(Guid), "Only tasks about this project.")]
+    [Query("troubleId", typeof(Guid), "Only tasks about this trouble case.")]
+    [Query("dueBefore", typeof(DateOnly), "Only tasks due before this date.")]
+    [Paged]
     [WolverineGet("/api/follow-ups"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
@@ -55,6 +62,7 @@ public static class ListFollowUpsEndpoint
         string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
+    [Paged]
     [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.CompanyView;
 using ProjectCases.Projects.Status;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Projects.List;
@@ -20,6 +21,12 @@ public static class ListProjectsEndpoint
     /// Filters `country`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.
     /// Company users list and search every project too (to pick the one they report on), each in the company view.
     /// </summary>
+    [Query("country", typeof(string), "ISO 3166-1 alpha-2 country code, e.g. VN.")]
+    [Query("sector", typeof(Sector), "Only projects of this sector.")]
+    [Query("stage", typeof(ProjectStage), "Only projects at this stage.")]
+    [Query("status", typeof(ProjectStatusValue), "Only projects with this status.")]
+    [Query("q", typeof(string), "Part of the English or Japanese name (case-insensitive).")]
+    [Paged]
     [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.CompanyView;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Projects.Status;
@@ -18,6 +19,8 @@ public static class GetProjectEndpoint
     /// offset) or `?version=N` as the record stood then, by recording time, folded from the events. An asOf
     /// later than now means now. A company user gets the company view, as it stands only.
     /// </summary>
+    [Query("asOf", typeof(string), "The record as it stood then: a date (YYYY-MM-DD, the end of that day in Tokyo) or an instant with offset. Not with version; not for company users.")]
+    [Query("version", typeof(long), "The record as it stood at this stream version. Not with asOf; not for company users.", Minimum = 1, Maximum = int.MaxValue)]
     [WolverineGet("/api/projects/{id}"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Reports.Csv;
 using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Reports.Hotline;
@@ -11,6 +12,7 @@ namespace ProjectCases.Reports.Hotline;
 public static class GetHotlineReportEndpoint
 {
     /// <summary>The hotline's fiscal year: received, resolved, open at year end, medians, overdue counts, by category and priority.</summary>
+    [FiscalYearQuery, ReportFormatQuery]
     [WolverineGet("/api/reports/hotline"), Authorize(Roles = Roles.HotlineReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using ProjectCases.Infrastructure.Http;
 using ProjectCases.Reports.Activity;
 using ProjectCases.Reports.Csv;
 using ProjectCases.Reports.Targets;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Reports.Kpi;
@@ -12,6 +13,7 @@ namespace ProjectCases.Reports.Kpi;
 public static class GetKpiReportEndpoint
 {
     /// <summary>The fiscal year's indicators with targets and grades; JSON, or CSV (one row per indicator).</summary>
+    [FiscalYearQuery, ReportFormatQuery]
     [WolverineGet("/api/reports/kpi"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, KpiTargets targets, CancellationToken ct)
     {

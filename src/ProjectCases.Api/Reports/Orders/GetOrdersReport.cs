@@ -4,6 +4,7 @@ using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.Status;
 using ProjectCases.Reports.Csv;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Reports.Orders;
@@ -14,6 +15,7 @@ public static class GetOrdersReportEndpoint
     public const int MaxYears = 30;
 
     /// <summary>Award counts and JPY amounts by fiscal year × sector × region, Japanese wins against all awards.</summary>
+    [FiscalYearQuery("from", "The first fiscal year of the span."), FiscalYearQuery("to", "The last fiscal year of the span (at most 30 years from from)."), ReportFormatQuery]
     [WolverineGet("/api/reports/orders"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

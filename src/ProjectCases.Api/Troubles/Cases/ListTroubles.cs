@@ -3,6 +3,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Troubles.Cases;
@@ -10,6 +11,11 @@ namespace ProjectCases.Troubles.Cases;
 public static class ListTroublesEndpoint
 {
     /// <summary>Filters `status`, `category`, `priority`, `projectId`; newest first. Company users see only their own cases.</summary>
+    [Query("status", typeof(TroubleStatus), "Only cases with this status.")]
+    [Query("category", typeof(TroubleCategory), "Only cases of this category.")]
+    [Query("priority", typeof(Priority), "Only cases of this priority.")]
+    [Query("projectId", typeof(Guid), "Only cases of this project.")]
+    [Paged]
     [WolverineGet("/api/troubles"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Troubles.Cases;
+using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
 
 namespace ProjectCases.Troubles.Queue;
@@ -18,6 +19,10 @@ public static class HotlineQueueEndpoint
     /// Open cases, most urgent priority first, then the nearest deadline still running. Filters `assignee`,
     /// `priority`, `overdue`. Reads indexed columns of the case documents (TroublesSetup).
     /// </summary>
+    [Query("assignee", typeof(string), "Only cases assigned to this person.")]
+    [Query("priority", typeof(Priority), "Only cases of this priority.")]
+    [Query("overdue", typeof(bool), "true: only cases past a deadline; false: only cases within every deadline.")]
+    [Paged]
     [WolverineGet("/api/hotline/queue"), Authorize(Roles = Roles.Hotline)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

@@ -4,7 +4,18 @@ namespace ProjectCases.Infrastructure.OpenApi;
 
 public static class OpenApiSetup
 {
-    public static IServiceCollection AddProjectCasesOpenApi(this IServiceCollection services) => services.AddOpenApi();
+    /// <summary>
+    /// The document describes what the code declares: query parameters from <see cref="IDeclaresQuery"/> metadata,
+    /// headers, responses, security, ids and tags from the endpoint's kind (<see cref="OperationDescriber"/>), and
+    /// strings and enums as the JSON rules write them (<see cref="SchemaDescriber"/>). A new endpoint is described by
+    /// these without any per-endpoint OpenAPI code.
+    /// </summary>
+    public static IServiceCollection AddProjectCasesOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
+    {
+        options.AddSchemaTransformer<SchemaDescriber>();
+        options.AddOperationTransformer<OperationDescriber>();
+        options.AddDocumentTransformer<DocumentDescriber>();
+    });
 
     /// <summary>
     /// The OpenAPI document at /openapi/v1.json and a browsable reference (Scalar) at /docs, no token needed: in
