@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -24,11 +25,12 @@ public static class RecordAwardDecision
 
 public static class RecordAwardEndpoint
 {
+    [ProducesResponseType<AwardWritten>(201)]
     [WolverinePost("/api/projects/{id}/awards"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(RecordAward command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
         var awardId = Guid.CreateVersion7();
         return WriteResults.Answer(RecordAwardDecision.Decide(project, command, awardId), project.Id, project.Version,
-            version => new { id = project.Id, version, awardId }, createdAt: $"/api/projects/{project.Id}");
+            version => new AwardWritten(project.Id, version, awardId), createdAt: $"/api/projects/{project.Id}");
     }
 }

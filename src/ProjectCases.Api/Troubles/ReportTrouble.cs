@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marten;
@@ -64,6 +65,7 @@ public static class ReportTroubleEndpoint
         session.LoadAsync<ProjectStatus>(command.ProjectId!.Value, ct);
 
     /// <summary>Starts a case stream. The project's stream is left alone: its open-trouble count is read from the cases.</summary>
+    [ProducesResponseType<WriteAccepted>(201)]
     [WolverinePost("/api/troubles"), Authorize(Roles = Roles.Company + "," + Roles.Hotline)]
     public static (IResult, IMartenOp, OutgoingMessages) Post(ReportTrouble command, ProjectStatus? project, ClaimsPrincipal user,
         TimeProvider clock, ServiceLevelClock levels)

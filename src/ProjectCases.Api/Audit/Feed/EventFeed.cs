@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -26,6 +27,7 @@ public static class EventFeedEndpoint
     /// </summary>
     [Query("after", typeof(long), "The cursor: events after this global sequence number (the previous page's next; 0 for the start).", Minimum = 0)]
     [Query("limit", typeof(int), "Events per page (default 100).", Minimum = 1, Maximum = MaxLimit)]
+    [ProducesResponseType<FeedPage>(200)]
     [WolverineGet("/api/feed"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, DatabaseConnection database, StreamTypes streamTypes,
         CancellationToken ct)

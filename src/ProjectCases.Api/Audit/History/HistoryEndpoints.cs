@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Audit.Sealing;
@@ -20,6 +21,7 @@ public static class HistoryEndpoints
     private const string CompanyToo = "," + Roles.Company;
 
     [Paged]
+    [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/projects/{id}/history"), Authorize(Roles = Roles.HistoryReaders + CompanyToo)]
     public static async Task<IResult> ProjectHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -28,6 +30,7 @@ public static class HistoryEndpoints
     }
 
     [Paged]
+    [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/troubles/{id}/history"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin + CompanyToo)]
     public static async Task<IResult> TroubleHistory(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -35,10 +38,12 @@ public static class HistoryEndpoints
         return await Page(id, context, session, ct);
     }
 
+    [ProducesResponseType<ChainVerdict>(200)]
     [WolverineGet("/api/projects/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> VerifyProject(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
         await session.LoadAsync<ProjectStatus>(id, ct) is null ? Results.Problem(ProjectWriteModel.NotFound(id)) : Results.Ok(await verifier.VerifyAsync(id, ct));
 
+    [ProducesResponseType<ChainVerdict>(200)]
     [WolverineGet("/api/troubles/{id}/history/verify"), Authorize(Roles = Roles.Auditor + "," + Roles.Admin)]
     public static async Task<IResult> VerifyTrouble(Guid id, IQuerySession session, ChainVerifier verifier, CancellationToken ct) =>
         await session.LoadAsync<TroubleCase>(id, ct) is null ? TroubleAccess.NotFound(id) : Results.Ok(await verifier.VerifyAsync(id, ct));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,7 @@ public static class ListFollowUpsEndpoint
     [Query("troubleId", typeof(Guid), "Only tasks about this trouble case.")]
     [Query("dueBefore", typeof(DateOnly), "Only tasks due before this date.")]
     [Paged]
+    [ProducesResponseType<ListPage<FollowUpItem>>(200)]
     [WolverineGet("/api/follow-ups"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
@@ -63,6 +65,7 @@ public static class ListFollowUpsEndpoint
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
     [Paged]
+    [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using ProjectCases.Infrastructure.Http;
@@ -83,8 +82,10 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
     private static async Task Responses(OpenApiOperation operation, OpenApiOperationTransformerContext context, IList<object> metadata, HttpChain? chain,
         bool isWrite, bool hasRouteValues, bool hasQuery, bool acceptsIfMatch, CancellationToken ct)
     {
-        var declared = metadata.OfType<IProducesResponseTypeMetadata>()
+        // [ProducesResponseType] on the endpoint, as ApiExplorer read it (Wolverine also lists IResult for the C# return type: not a body).
+        var declared = context.Description.SupportedResponseTypes
             .Where(m => m.StatusCode is >= 200 and < 300 && m.Type is not null && m.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(m.Type))
+            .OrderBy(m => m.StatusCode)
             .ToList();
         var startsStream = chain is not null && ReturnsStartStream(chain.Method.Method);
         var successStatus = declared.FirstOrDefault()?.StatusCode ?? (startsStream ? 201 : 200);

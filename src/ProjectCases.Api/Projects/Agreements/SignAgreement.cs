@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -35,11 +36,12 @@ public static class SignAgreementDecision
 public static class SignAgreementEndpoint
 {
     /// <summary>MOU / MOC / LOI (political or administrative level), Exchange of Notes or Loan Agreement per tranche.</summary>
+    [ProducesResponseType<AgreementWritten>(201)]
     [WolverinePost("/api/projects/{id}/agreements"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(SignAgreement command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
         var agreementId = Guid.CreateVersion7();
         return WriteResults.Answer(SignAgreementDecision.Decide(project, command, agreementId), project.Id, project.Version,
-            version => new { id = project.Id, version, agreementId }, createdAt: $"/api/projects/{project.Id}");
+            version => new AgreementWritten(project.Id, version, agreementId), createdAt: $"/api/projects/{project.Id}");
     }
 }

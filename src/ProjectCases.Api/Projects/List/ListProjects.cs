@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -27,6 +28,7 @@ public static class ListProjectsEndpoint
     [Query("status", typeof(ProjectStatusValue), "Only projects with this status.")]
     [Query("q", typeof(string), "Part of the English or Japanese name (case-insensitive).")]
     [Paged]
+    [ProducesResponseType<ListPage<ProjectListItem>>(200)]
     [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

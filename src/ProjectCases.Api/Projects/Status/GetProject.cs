@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public static class GetProjectEndpoint
     /// </summary>
     [Query("asOf", typeof(string), "The record as it stood then: a date (YYYY-MM-DD, the end of that day in Tokyo) or an instant with offset. Not with version; not for company users.")]
     [Query("version", typeof(long), "The record as it stood at this stream version. Not with asOf; not for company users.", Minimum = 1, Maximum = int.MaxValue)]
+    [ProducesResponseType<ProjectStatus>(200)]
     [WolverineGet("/api/projects/{id}"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -29,8 +30,9 @@ public static class CompleteStudyDecision
 
 public static class CompleteStudyEndpoint
 {
+    [ProducesResponseType<StudyWritten>(200)]
     [WolverinePost("/api/projects/{id}/studies/{studyId}/complete"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid studyId, CompleteStudy command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
         WriteResults.Answer(CompleteStudyDecision.Decide(project, studyId, command), project.Id, project.Version,
-            version => new { id = project.Id, version, studyId });
+            version => new StudyWritten(project.Id, version, studyId));
 }

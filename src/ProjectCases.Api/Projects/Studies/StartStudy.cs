@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -31,11 +32,12 @@ public static class StartStudyDecision
 
 public static class StartStudyEndpoint
 {
+    [ProducesResponseType<StudyWritten>(201)]
     [WolverinePost("/api/projects/{id}/studies"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(StartStudy command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
         var studyId = Guid.CreateVersion7();
         return WriteResults.Answer(StartStudyDecision.Decide(project, command, studyId), project.Id, project.Version,
-            version => new { id = project.Id, version, studyId }, createdAt: $"/api/projects/{project.Id}");
+            version => new StudyWritten(project.Id, version, studyId), createdAt: $"/api/projects/{project.Id}");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
@@ -28,11 +29,12 @@ public static class AwardTenderDecision
 
 public static class AwardTenderEndpoint
 {
+    [ProducesResponseType<TenderAwarded>(200)]
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/award"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, AwardTender command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
         var awardId = Guid.CreateVersion7();
         return WriteResults.Answer(AwardTenderDecision.Decide(project, tenderId, command, awardId), project.Id, project.Version,
-            version => new { id = project.Id, version, tenderId, awardId });
+            version => new TenderAwarded(project.Id, version, tenderId, awardId));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -29,8 +30,9 @@ public static class FailTenderDecision
 public static class FailTenderEndpoint
 {
     /// <summary>No bidders, cancelled, or to be re-tendered: closes the tender without an award.</summary>
+    [ProducesResponseType<TenderWritten>(200)]
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/fail"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, FailTender command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
         WriteResults.Answer(FailTenderDecision.Decide(project, tenderId, command), project.Id, project.Version,
-            version => new { id = project.Id, version, tenderId });
+            version => new TenderWritten(project.Id, version, tenderId));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -31,11 +32,12 @@ public static class OpenTenderDecision
 
 public static class OpenTenderEndpoint
 {
+    [ProducesResponseType<TenderWritten>(201)]
     [WolverinePost("/api/projects/{id}/tenders"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(OpenTender command, [WriteAggregate(Required = false)] ProjectWriteModel project)
     {
         var tenderId = Guid.CreateVersion7();
         return WriteResults.Answer(OpenTenderDecision.Decide(project, command, tenderId), project.Id, project.Version,
-            version => new { id = project.Id, version, tenderId }, createdAt: $"/api/projects/{project.Id}");
+            version => new TenderWritten(project.Id, version, tenderId), createdAt: $"/api/projects/{project.Id}");
     }
 }

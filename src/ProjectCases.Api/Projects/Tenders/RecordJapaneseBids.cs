@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -35,8 +36,9 @@ public static class RecordJapaneseBidsDecision
 
 public static class RecordJapaneseBidsEndpoint
 {
+    [ProducesResponseType<TenderWritten>(200)]
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/bids"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, RecordJapaneseBids command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>
         WriteResults.Answer(RecordJapaneseBidsDecision.Decide(project, tenderId, command), project.Id, project.Version,
-            version => new { id = project.Id, version, tenderId });
+            version => new TenderWritten(project.Id, version, tenderId));
 }

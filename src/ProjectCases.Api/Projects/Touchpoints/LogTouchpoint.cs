@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
 using Marten;
@@ -56,6 +57,7 @@ public static class LogTouchpointEndpoint
     /// Appends TouchpointLogged to this project and to every project in alsoForProjectIds, in one transaction:
     /// a concurrent write on any of them fails the whole commit (409) with nothing appended anywhere.
     /// </summary>
+    [ProducesResponseType<TouchpointWritten>(201)]
     [WolverinePost("/api/projects/{id}/touchpoints"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, AppendToOtherProjects) Post(LogTouchpoint command, [WriteAggregate(Required = false)] ProjectWriteModel project, OtherProjects others)
     {
@@ -63,7 +65,7 @@ public static class LogTouchpointEndpoint
         var decision = LogTouchpointDecision.Decide(project, command, touchpointId, others.Missing);
         var logged = decision.Events.Cast<TouchpointLogged>().ToList();
         var (response, events, _) = WriteResults.Answer(decision with { Events = [.. logged.Where(e => e.ProjectId == project.Id)] },
-            project.Id, project.Version, version => new { id = project.Id, version, touchpointId }, createdAt: $"/api/projects/{project.Id}");
+            project.Id, project.Version, version => new TouchpointWritten(project.Id, version, touchpointId), createdAt: $"/api/projects/{project.Id}");
         return (response, events, new AppendToOtherProjects(others, [.. logged.Where(e => e.ProjectId != project.Id)]));
     }
 }

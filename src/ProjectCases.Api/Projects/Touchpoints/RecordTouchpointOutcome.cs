@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -31,9 +32,10 @@ public static class RecordTouchpointOutcomeDecision
 public static class RecordTouchpointOutcomeEndpoint
 {
     /// <summary>Records what a touchpoint achieved, later than the touchpoint itself (e.g. after a top-sales visit).</summary>
+    [ProducesResponseType<TouchpointWritten>(200)]
     [WolverinePost("/api/projects/{id}/touchpoints/{touchpointId}/outcome"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid touchpointId, RecordTouchpointOutcome command,
         [WriteAggregate(Required = false)] ProjectWriteModel project, TimeProvider clock) =>
         WriteResults.Answer(RecordTouchpointOutcomeDecision.Decide(project, touchpointId, command, TokyoTime.Today(clock)), project.Id, project.Version,
-            version => new { id = project.Id, version, touchpointId });
+            version => new TouchpointWritten(project.Id, version, touchpointId));
 }

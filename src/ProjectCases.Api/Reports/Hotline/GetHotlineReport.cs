@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -13,6 +14,7 @@ public static class GetHotlineReportEndpoint
 {
     /// <summary>The hotline's fiscal year: received, resolved, open at year end, medians, overdue counts, by category and priority.</summary>
     [FiscalYearQuery, ReportFormatQuery]
+    [ProducesResponseType<HotlineReport>(200)]
     [WolverineGet("/api/reports/hotline"), Authorize(Roles = Roles.HotlineReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -14,6 +15,7 @@ public static class GetKpiReportEndpoint
 {
     /// <summary>The fiscal year's indicators with targets and grades; JSON, or CSV (one row per indicator).</summary>
     [FiscalYearQuery, ReportFormatQuery]
+    [ProducesResponseType<KpiReport>(200)]
     [WolverineGet("/api/reports/kpi"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, KpiTargets targets, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -16,6 +17,7 @@ public static class GetOrdersReportEndpoint
 
     /// <summary>Award counts and JPY amounts by fiscal year × sector × region, Japanese wins against all awards.</summary>
     [FiscalYearQuery("from", "The first fiscal year of the span."), FiscalYearQuery("to", "The last fiscal year of the span (at most 30 years from from)."), ReportFormatQuery]
+    [ProducesResponseType<OrdersReport>(200)]
     [WolverineGet("/api/reports/orders"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using ProjectCases.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +26,7 @@ public static class KpiTargetEndpoints
     /// <summary>A year's worth of the largest amounts (Projects/Amounts): beyond it a target is a typing mistake.</summary>
     public const decimal MaxTarget = Projects.Amounts.MaxInCurrency;
 
+    [ProducesResponseType<KpiTargetsView>(200)]
     [WolverineGet("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(int fiscalYear, IQuerySession session, KpiTargets targets, CancellationToken ct)
     {
@@ -33,6 +36,7 @@ public static class KpiTargetEndpoints
     }
 
     /// <summary>Sets (or removes) targets of one fiscal year, recorded as a KpiTargetsSet event with who, when and why.</summary>
+    [ProducesResponseType<KpiTargetsView>(200), AcceptsIfMatch]
     [WolverinePut("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.Admin)]
     public static async Task<IResult> Put(int fiscalYear, SetKpiTargets command, HttpContext context, IDocumentSession session,
         KpiTargets targets, CancellationToken ct)

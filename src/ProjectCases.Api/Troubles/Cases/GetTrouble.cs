@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -9,6 +10,7 @@ namespace ProjectCases.Troubles.Cases;
 public static class GetTroubleEndpoint
 {
     /// <summary>The case with its timeline; the reporting company gets its own view (shared lines only, no version, no ETag).</summary>
+    [ProducesResponseType<TroubleCaseView>(200)]
     [WolverineGet("/api/troubles/{id}"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +17,7 @@ public static class ListTroublesEndpoint
     [Query("priority", typeof(Priority), "Only cases of this priority.")]
     [Query("projectId", typeof(Guid), "Only cases of this project.")]
     [Paged]
+    [ProducesResponseType<ListPage<TroubleCaseView>>(200)]
     [WolverineGet("/api/troubles"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {

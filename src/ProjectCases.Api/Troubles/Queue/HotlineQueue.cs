@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -23,6 +24,7 @@ public static class HotlineQueueEndpoint
     [Query("priority", typeof(Priority), "Only cases of this priority.")]
     [Query("overdue", typeof(bool), "true: only cases past a deadline; false: only cases within every deadline.")]
     [Paged]
+    [ProducesResponseType<ListPage<QueueItem>>(200)]
     [WolverineGet("/api/hotline/queue"), Authorize(Roles = Roles.Hotline)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
