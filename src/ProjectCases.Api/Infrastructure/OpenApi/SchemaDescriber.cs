@@ -27,7 +27,9 @@ public sealed class SchemaDescriber : IOpenApiSchemaTransformer
 
         if (schema.Required is { Count: > 0 } required)
             foreach (var property in context.JsonTypeInfo.Properties)
-                if (Nullable.GetUnderlyingType(property.PropertyType) is not null || !property.PropertyType.IsValueType && property.IsSetNullable)
+                // Nullable, or computed (no setter, no constructor parameter: never read from a body, so never required in one).
+                if (Nullable.GetUnderlyingType(property.PropertyType) is not null || !property.PropertyType.IsValueType && property.IsSetNullable
+                    || property.Set is null && property.AssociatedParameter is null)
                     required.Remove(property.Name);
         return Task.CompletedTask;
     }
