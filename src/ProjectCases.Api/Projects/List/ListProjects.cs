@@ -13,9 +13,14 @@ public sealed record ProjectListItem(
     Guid Id, string Name, string? NameJa, string Country, string Region, Sector Sector, Financing Financing,
     ProjectStage Stage, ProjectStatusValue? Status, long Version, DateOnly? LastActivityOn);
 
+/// <summary>The list's filters; null means "any". Text matches either language's name.</summary>
+public sealed record ProjectFilter(
+    string? Country = null, string? Region = null, Sector? Sector = null, ProjectStage? Stage = null, ProjectStatusValue? Status = null,
+    string? Text = null);
+
 public static class ListProjectsEndpoint
 {
-    /// <summary>Filters `country`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.</summary>
+    /// <summary>Filters `country`, `region`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.</summary>
     [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectListReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -24,13 +29,22 @@ public static class ListProjectsEndpoint
         var sector = query.Enum<Sector>("sector");
         var stage = query.Enum<ProjectStage>("stage");
         var status = query.Enum<ProjectStatusValue>("status");
+        var region = query.Text("region");
         var text = query.Text("q");
         var (page, pageSize) = query.Paging();
         if (country is not null && !Countries.IsKnown(country)) query.AddError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        return Results.Ok(await QueryAsync(session, new ProjectFilter(country, region, sector, stage, status, text), page, pageSize, ct));
+    }
+
+    /// <summary>One page of the list; also read by the web console.</summary>
+    public static async Task<ListPage<ProjectListItem>> QueryAsync(IQuerySession session, ProjectFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        var (country, region, sector, stage, status, text) = filter;
         IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>();
         if (country is not null) projects = projects.Where(p => p.Country == country);
+        if (region is not null) projects = projects.Where(p => p.Region == region);
         if (sector is not null) projects = projects.Where(p => p.Sector == sector.Value);
         if (stage is not null) projects = projects.Where(p => p.Stage == stage.Value);
         if (status is not null) projects = projects.Where(p => p.Status == status.Value);
@@ -43,6 +57,6 @@ public static class ListProjectsEndpoint
         var found = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
         var items = found.Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
             p.Stage, p.Status, p.Version, p.LastActivityOn)).ToList();
-        return Results.Ok(new ListPage<ProjectListItem>(items, page, pageSize, found.TotalItemCount));
+        return new ListPage<ProjectListItem>(items, page, pageSize, found.TotalItemCount);
     }
 }

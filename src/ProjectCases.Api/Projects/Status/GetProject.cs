@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -23,8 +24,8 @@ public static class GetProjectEndpoint
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         var project = asOf is null && version is null
-            ? await CurrentAsync(id, context, session, ct)
-            : await AsItStoodAsync(id, asOf, version, context, session, ct);
+            ? await CurrentAsync(id, context.User, session, ct)
+            : await AsItStoodAsync(id, asOf, version, context.User, session, ct);
         if (project is null) return ProjectWrites.ProjectNotFound(id);
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
@@ -34,10 +35,10 @@ public static class GetProjectEndpoint
     /// The status document, the access check and the open follow-ups (tasks are other streams) in one
     /// batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
     /// </summary>
-    private static async Task<ProjectStatus?> CurrentAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    internal static async Task<ProjectStatus?> CurrentAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var visible = ProjectAccess.CanSee(context.User, id, batch);
+        var visible = ProjectAccess.CanSee(user, id, batch);
         var load = batch.Load<ProjectStatus>(id);
         var dueDates = OpenFollowUps.DueDates(batch, id);
         await batch.Execute(ct);
@@ -49,10 +50,10 @@ public static class GetProjectEndpoint
     }
 
     /// <summary>Folded from the events up to the instant or version; a past state keeps the folded zero follow-ups.</summary>
-    private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, HttpContext context,
+    internal static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {
-        if (!await ProjectAccess.CanSeeAsync(context.User, id, session, ct)) return null;
+        if (!await ProjectAccess.CanSeeAsync(user, id, session, ct)) return null;
         var project = await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct);
         return project is null || version is not null && project.Version != version ? null : project;
     }
@@ -62,12 +63,21 @@ public static class GetProjectEndpoint
         // A literal '+' of an offset arrives as a space unless the client encoded it (%2B).
         var text = query.Text("asOf")?.Replace(' ', '+');
         if (text is null) return null;
-        // PostgreSQL compares instants in UTC (Npgsql refuses other offsets).
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) return TokyoTime.EndOfDay(date).ToUniversalTime();
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(text))
-            return instant.ToUniversalTime();
+        if (TryParseAsOf(text, out var instant)) return instant;
         query.AddError("asOf", "must be a date (YYYY-MM-DD, the end of that day in Tokyo) or an instant with offset (2026-03-31T09:00:00+09:00).");
         return null;
+    }
+
+    /// <summary>A date (the end of that day in Tokyo) or an instant with offset, in UTC; also read by the web console.</summary>
+    internal static bool TryParseAsOf(string text, out DateTimeOffset instant)
+    {
+        // PostgreSQL compares instants in UTC (Npgsql refuses other offsets).
+        instant = default;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date)) instant = TokyoTime.EndOfDay(date).ToUniversalTime();
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && HasOffset(text))
+            instant = parsed.ToUniversalTime();
+        else return false;
+        return true;
     }
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T');

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -21,16 +22,22 @@ public static class ListTroublesEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        return Results.Ok(await QueryAsync(session, context.User, status, category, priority, projectId, clock.GetUtcNow(), page, pageSize, ct));
+    }
+
+    /// <summary>One page of the cases <paramref name="user"/> may see (a company only its own); also read by the web console.</summary>
+    public static async Task<ListPage<TroubleCaseView>> QueryAsync(IQuerySession session, ClaimsPrincipal user, TroubleStatus? status,
+        TroubleCategory? category, Priority? priority, Guid? projectId, DateTimeOffset now, int page, int pageSize, CancellationToken ct)
+    {
         IQueryable<TroubleCase> cases = session.Query<TroubleCase>();
-        if (TroubleAccess.CompanyOf(context.User) is { } company) cases = cases.Where(c => c.ReporterCompany == company);
+        var company = TroubleAccess.CompanyOf(user);
+        if (company is not null) cases = cases.Where(c => c.ReporterCompany == company);
         if (status is not null) cases = cases.Where(c => c.Status == status.Value);
         if (category is not null) cases = cases.Where(c => c.Category == category.Value);
         if (priority is not null) cases = cases.Where(c => c.Priority == priority.Value);
         if (projectId is not null) cases = cases.Where(c => c.ProjectId == projectId.Value);
 
         var found = await cases.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
-        var forCompany = TroubleAccess.CompanyOf(context.User) is not null;
-        var now = clock.GetUtcNow();
-        return Results.Ok(new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, forCompany, now))], page, pageSize, found.TotalItemCount));
+        return new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, company is not null, now))], page, pageSize, found.TotalItemCount);
     }
 }
