@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Localization;
+using ProjectCases.WebConsole.SignIn;
+using ProjectCases.WebConsole.Writes;
+
+namespace ProjectCases.WebConsole;
+
+/// <summary>
+/// The web console (docs/console.md): Razor Pages rendered on the server at `/`, cookie sign-in, Japanese
+/// first with English one click away. The API under /api is untouched: it keeps its bearer tokens.
+/// </summary>
+public static class ConsoleSetup
+{
+    public static WebApplicationBuilder AddProjectCasesConsole(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/WebConsole/Pages";
+            // Every page needs a signed-in user unless it says otherwise; each page also names its roles.
+            options.Conventions.AuthorizeFolder("/");
+        });
+        builder.Services.AddLocalization();
+        builder.Services.AddConsoleSignIn(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton<Display>();
+        builder.Services.AddScoped<ConsoleWrites>();
+        return builder;
+    }
+
+    public static WebApplication MapProjectCasesConsole(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseWhen(context => IsConsolePath(context.Request.Path), console =>
+        {
+            console.UseRequestLocalization(ConsoleCulture.Options());
+            // Not-found and forbidden answers of console pages become HTML pages (the API keeps problem documents).
+            console.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Everything but the API, its reference, the OpenAPI document and the health checks.</summary>
+    public static bool IsConsolePath(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/docs") && !path.StartsWithSegments("/openapi")
+        && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/scalar");
+}
