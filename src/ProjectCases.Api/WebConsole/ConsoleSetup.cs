@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Diagnostics;
 using ProjectCases.WebConsole.SignIn;
 using ProjectCases.WebConsole.Writes;
 
@@ -28,11 +28,15 @@ public static class ConsoleSetup
     public static WebApplication MapProjectCasesConsole(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.UseWhen(context => IsConsolePath(context.Request.Path), console =>
+        app.UseWhen(context => IsConsolePath(context.Request.Path), console => console.UseRequestLocalization(ConsoleCulture.Options()));
+        // Not-found and forbidden answers of console pages become the HTML error page. Registered on the main
+        // pipeline (a branch has no routing to re-execute into), then switched off for everything that is not the
+        // console, so the API keeps its problem documents from the outer status-code middleware.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use((context, next) =>
         {
-            console.UseRequestLocalization(ConsoleCulture.Options());
-            // Not-found and forbidden answers of console pages become HTML pages (the API keeps problem documents).
-            console.UseStatusCodePagesWithReExecute("/error/{0}");
+            if (!IsConsolePath(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(context);
         });
         app.MapRazorPages();
         return app;

@@ -22,6 +22,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The application's clock; set to now before each test, moved forward to reach a deadline.</summary>
+    public TestClock Clock { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
     public IHost Host => Services.GetRequiredService<IHost>();
@@ -37,7 +40,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
             builder.UseSetting("SampleData:LoadOnEmptyDatabase", "false");
-            builder.ConfigureServices(services => services.RunWolverineInSoloMode());
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+            });
         });
         var port = PostgresServer.FreePort();
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));

@@ -21,6 +21,7 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        fixture.Clock.SetUtcNow(DateTimeOffset.UtcNow);
         await WaitForProjections();
         await ResetData();
         _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
