@@ -15,8 +15,11 @@ public static class ConsoleSetup
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/WebConsole/Pages";
-            // Every page needs a signed-in user unless it says otherwise; each page also names its roles.
-            options.Conventions.AuthorizeFolder("/");
+            // Every page of an area needs a signed-in user (and each page model names its roles). Not a convention on
+            // "/": the error page must carry no authorization metadata, because the status-code middleware
+            // re-executes it in a pipeline of routing and endpoint only.
+            foreach (var area in new[] { "/Projects", "/Hotline", "/Cases", "/Tasks", "/Reports" }) options.Conventions.AuthorizeFolder(area);
+            options.Conventions.AuthorizePage("/Index");
         });
         builder.Services.AddLocalization();
         builder.Services.AddConsoleSignIn(builder.Configuration, builder.Environment);

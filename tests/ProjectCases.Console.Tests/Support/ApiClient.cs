@@ -10,13 +10,18 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress };
 
-    public async Task<JsonElement> Post(string url, object body, string role = Roles.Officer, string? company = null, string? name = null)
+    public Task<JsonElement> Post(string url, object body, string role = Roles.Officer, string? company = null, string? name = null) =>
+        Send(HttpMethod.Post, url, body, role, company, name);
+
+    public Task<JsonElement> Put(string url, object body, string role) => Send(HttpMethod.Put, url, body, role, null, null);
+
+    private async Task<JsonElement> Send(HttpMethod method, string url, object body, string role, string? company, string? name)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(role, company, name));
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {url} answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.IsSuccessStatusCode, $"{method} {url} answered {(int)response.StatusCode}: {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 

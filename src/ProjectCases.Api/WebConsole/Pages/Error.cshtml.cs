@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +7,8 @@ namespace ProjectCases.WebConsole.Pages;
 /// The console's 404 / 403 / other error page (re-executed by the status-code middleware). A case or project
 /// that is not the user's answers exactly like one that does not exist, as in the API.
 /// </summary>
-[AllowAnonymous, IgnoreAntiforgeryToken]
+/// <remarks>No authorization attribute (not even AllowAnonymous): see ConsoleSetup.</remarks>
+[IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
