@@ -70,6 +70,8 @@ public class CompanyConfidentiality(ConsoleFixture fixture) : ConsoleTest(fixtur
         Assert.Contains("We have raised the matter with the ministry", page);
         Assert.DoesNotContain("Embassy says", page);
         Assert.DoesNotContain("nakamura", page);
+        Assert.DoesNotContain("dev.hotline", page); // nor who at the hotline recorded the lines
+        Assert.Contains("代金未払い", page);       // the report itself, in Japanese
         Assert.Contains("ホットラインと共有された記録のみを表示しています。", page);
         await AssertAccessible();
     }

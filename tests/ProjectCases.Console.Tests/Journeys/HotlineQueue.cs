@@ -41,7 +41,8 @@ public class HotlineQueue(ConsoleFixture fixture) : ConsoleTest(fixture)
         await WaitForUrl(url => url.EndsWith($"/cases/{caseId}", StringComparison.Ordinal));
         var page = await MainText();
         Assert.Contains("Reported", page);
-        Assert.Contains("Acme Construction", page);
+        Assert.Contains("Unpaid fees", page);
+        Assert.Contains("recorded by dev.company@Acme Construction", page);
         await AssertAccessible();
     }
 }

@@ -109,6 +109,12 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
         Assert.Equal("本文へ移動", await Page.EvaluateAsync<string>("document.activeElement.textContent"));
         await Page.Keyboard.PressAsync("Enter");
         Assert.Equal("main", await Page.EvaluateAsync<string>("document.activeElement.id"));
+        // A form post without its anti-forgery token changes nothing.
+        var forged = await Page.APIRequest.PostAsync("/language", new() { Form = Page.APIRequest.CreateFormData().Set("culture", "en") });
+        Assert.Equal(400, forged.Status);
+        await Open("/cases");
+        Assert.Equal("ja", await Page.GetAttributeAsync("html", "lang"));
+
         var response = await Page.GotoAsync("/no-such-page", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(404, response!.Status);
         await AssertAccessible();

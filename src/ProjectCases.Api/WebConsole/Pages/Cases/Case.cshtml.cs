@@ -5,19 +5,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Projects.Status;
 using ProjectCases.Troubles.Cases;
+using ProjectCases.WebConsole.Timeline;
 
 namespace ProjectCases.WebConsole.Pages.Cases;
 
 /// <summary>
-/// One trouble case with its timeline, through the API's own view (TroubleCaseView): a company gets its own
-/// cases only (404 page otherwise), with neither internal lines nor the assignee.
+/// One trouble case through the API's own access check and view (TroubleAccess, TroubleCaseView) and its timeline
+/// (CaseTimeline): a company gets its own cases only (404 page otherwise), with neither internal lines, the
+/// assignee nor the names of hotline staff.
 /// </summary>
 [Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
-public sealed class CaseModel(IQuerySession session, TimeProvider clock) : PageModel
+public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display display) : PageModel
 {
     public TroubleCaseView Case { get; private set; } = null!;
     public ProjectStatus? Project { get; private set; }
     public bool ForCompany { get; private set; }
+    public IReadOnlyList<CaseLine> Timeline { get; private set; } = [];
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
@@ -26,6 +29,7 @@ public sealed class CaseModel(IQuerySession session, TimeProvider clock) : PageM
         ForCompany = TroubleAccess.CompanyOf(User) is not null;
         Case = TroubleCaseView.For(trouble, ForCompany, clock.GetUtcNow());
         Project = await session.LoadAsync<ProjectStatus>(trouble.ProjectId, ct);
+        Timeline = CaseTimeline.Of(await session.Events.FetchStreamAsync(id, token: ct), display, ForCompany);
         return Page();
     }
 }
