@@ -18,6 +18,7 @@ using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
 using ProjectCases.Troubles;
+using ProjectCases.WebConsole;
 
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
 SeedSampleCommand.TurnOffLoadingOnEmptyDatabase(args);
@@ -50,6 +51,7 @@ builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
+builder.AddProjectCasesConsole();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => a
 app.MapProjectCasesHealth();
 app.MapProjectCasesOpenApi();
 app.MapProjectCasesEndpoints();
+app.MapProjectCasesConsole();
 
 await using var localDatabase = await LocalPostgresForCommands.StartIfNeededAsync(app.Services, args);
 return await app.RunJasperFxCommands(args);

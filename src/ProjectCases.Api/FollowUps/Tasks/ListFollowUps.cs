@@ -12,6 +12,11 @@ public sealed record FollowUpItem(
     Guid Id, long Version, string Title, string Owner, DateOnly DueOn, FollowUpStatus Status, bool Overdue, string Rule,
     string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
 
+/// <summary>The list's filters; null means "any". <c>OwnerPrefix</c> (e.g. "desk:") is for the console's desk view.</summary>
+public sealed record FollowUpFilter(
+    string? Owner = null, FollowUpStatus? Status = null, bool OverdueOnly = false, Guid? ProjectId = null, Guid? TroubleId = null,
+    DateOnly? DueBefore = null, string? OwnerPrefix = null);
+
 public static class ListFollowUpsEndpoint
 {
     private const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor;
@@ -32,9 +37,18 @@ public static class ListFollowUpsEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var today = TokyoTime.Today(clock);
+        var filter = new FollowUpFilter(owner, status, overdueOnly, projectId, troubleId, dueBefore);
+        return Results.Ok(await QueryAsync(session, filter, TokyoTime.Today(clock), page, pageSize, ct));
+    }
+
+    /// <summary>One page of tasks by due date; also read by the web console.</summary>
+    public static async Task<ListPage<FollowUpItem>> QueryAsync(IQuerySession session, FollowUpFilter filter, DateOnly today, int page, int pageSize,
+        CancellationToken ct)
+    {
+        var (owner, status, overdueOnly, projectId, troubleId, dueBefore, ownerPrefix) = filter;
         IQueryable<FollowUpTask> tasks = session.Query<FollowUpTask>();
         if (owner is not null) tasks = tasks.Where(t => t.Owner == owner);
+        if (ownerPrefix is not null) tasks = tasks.Where(t => t.Owner.StartsWith(ownerPrefix));
         if (status is not null) tasks = tasks.Where(t => t.Status == status.Value);
         if (overdueOnly) tasks = tasks.Where(t => t.Status == FollowUpStatus.Open && (t.DueOn < today || t.OverdueRecorded));
         if (projectId is not null) tasks = tasks.Where(t => t.ProjectId == projectId.Value);
@@ -47,7 +61,7 @@ public static class ListFollowUpsEndpoint
             .ToPagedListAsync(page, pageSize, ct);
         var items = found.Select(t => new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status,
             FollowUpTask.IsOverdue(t.Status, t.OverdueRecorded, t.DueOn, today), t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note)).ToList();
-        return Results.Ok(new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount));
+        return new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount);
     }
 
     /// <summary>The columns of a task the list shows or computes from.</summary>

@@ -14,10 +14,15 @@ public sealed record ProjectListItem(
     Guid Id, string Name, string? NameJa, string Country, string Region, Sector Sector, Financing Financing,
     ProjectStage Stage, ProjectStatusValue? Status, long Version, DateOnly? LastActivityOn);
 
+/// <summary>The list's filters; null means "any". Text matches either language's name.</summary>
+public sealed record ProjectFilter(
+    string? Country = null, string? Region = null, Sector? Sector = null, ProjectStage? Stage = null, ProjectStatusValue? Status = null,
+    string? Text = null);
+
 public static class ListProjectsEndpoint
 {
     /// <summary>
-    /// Filters `country`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.
+    /// Filters `country`, `region`, `sector`, `stage`, `status`, `q` (English or Japanese name); ordered by name, then id.
     /// Company users list and search every project too (to pick the one they report on), each in the company view.
     /// </summary>
     [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectReaders)]
@@ -28,13 +33,45 @@ public static class ListProjectsEndpoint
         var sector = query.Enum<Sector>("sector");
         var stage = query.Enum<ProjectStage>("stage");
         var status = query.Enum<ProjectStatusValue>("status");
+        var region = query.Text("region");
         var text = query.Text("q");
         var (page, pageSize) = query.Paging();
         if (country is not null && !Countries.IsKnown(country)) query.AddError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        var filter = new ProjectFilter(country, region, sector, stage, status, text);
+        return CompanyProjects.CompanyOf(context.User) is { } company
+            ? Results.Ok(await QueryForCompanyAsync(session, company, filter, page, pageSize, ct))
+            : Results.Ok(await QueryAsync(session, filter, page, pageSize, ct));
+    }
+
+    /// <summary>One page of the list; also read by the web console.</summary>
+    public static async Task<ListPage<ProjectListItem>> QueryAsync(IQuerySession session, ProjectFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        // Only the row's columns leave PostgreSQL, not the whole document (touchpoints, tenders, awards...).
+        var found = await Filtered(session, filter).OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
+                p.Stage, p.Status, p.Version, p.LastActivityOn))
+            .ToPagedListAsync(page, pageSize, ct);
+        return new ListPage<ProjectListItem>([.. found], page, pageSize, found.TotalItemCount);
+    }
+
+    /// <summary>One page in the company view (catalogue fields and the company's own cases); also read by the web console.</summary>
+    public static async Task<ListPage<CompanyProjectView>> QueryForCompanyAsync(IQuerySession session, string company, ProjectFilter filter,
+        int page, int pageSize, CancellationToken ct)
+    {
+        var catalogue = await Filtered(session, filter).OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
+        var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. catalogue.Select(p => p.Id)], ct);
+        return new ListPage<CompanyProjectView>([.. catalogue.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
+            catalogue.TotalItemCount);
+    }
+
+    private static IQueryable<ProjectStatus> Filtered(IQuerySession session, ProjectFilter filter)
+    {
+        var (country, region, sector, stage, status, text) = filter;
         IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>();
         if (country is not null) projects = projects.Where(p => p.Country == country);
+        if (region is not null) projects = projects.Where(p => p.Region == region);
         if (sector is not null) projects = projects.Where(p => p.Sector == sector.Value);
         if (stage is not null) projects = projects.Where(p => p.Stage == stage.Value);
         if (status is not null) projects = projects.Where(p => p.Status == status.Value);
@@ -43,19 +80,6 @@ public static class ListProjectsEndpoint
             projects = projects.Where(p => p.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
                                            || (p.NameJa != null && p.NameJa.Contains(text, StringComparison.OrdinalIgnoreCase)));
         }
-
-        if (CompanyProjects.CompanyOf(context.User) is { } company)
-        {
-            var catalogue = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
-            var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. catalogue.Select(p => p.Id)], ct);
-            return Results.Ok(new ListPage<CompanyProjectView>([.. catalogue.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
-                catalogue.TotalItemCount));
-        }
-        // Only the row's columns leave PostgreSQL, not the whole document (touchpoints, tenders, awards...).
-        var found = await projects.OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new ProjectListItem(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Financing,
-                p.Stage, p.Status, p.Version, p.LastActivityOn))
-            .ToPagedListAsync(page, pageSize, ct);
-        return Results.Ok(new ListPage<ProjectListItem>([.. found], page, pageSize, found.TotalItemCount));
+        return projects;
     }
 }

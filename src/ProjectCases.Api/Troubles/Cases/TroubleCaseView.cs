@@ -15,6 +15,13 @@ public sealed record TroubleCaseView(
         c.Status, c.Priority, c.Triaged, c.Assignee, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue,
         c.ResolvedAt, IsOverdue(c, now), c.Outcome, c.ResolutionSummary, c.Acknowledged, c.ClosedAt, c.Timeline);
 
+    /// <summary>
+    /// The same case as its reporting company sees it (the web console's company pages): what
+    /// <see cref="CompanyCaseView"/> leaves out is blanked here (version, assignee, first response, overdue, internal lines).
+    /// </summary>
+    public TroubleCaseView AsCompanySees() =>
+        this with { Version = 0, Assignee = null, FirstRespondedAt = null, Overdue = false, Timeline = [.. Timeline.Where(t => !t.Internal)] };
+
     /// <summary>Open and past a deadline still running, or a breach already recorded.</summary>
     public static bool IsOverdue(TroubleCase c, DateTimeOffset now) =>
         IsOverdue(c.Status, c.FirstResponseBreached, c.ResolutionBreached, c.NextDueAt, now);
