@@ -7,7 +7,7 @@ public class CompanyConfidentiality(ConsoleFixture fixture) : ConsoleTest(fixtur
     private const string A = "Acme Construction", B = "Bravo Engineering";
 
     [Fact]
-    public async Task company_b_sees_only_its_own_cases_and_the_company_view_of_their_projects_and_a_404_page_for_company_a()
+    public async Task company_b_sees_only_its_own_cases_projects_only_in_the_company_view_and_a_404_page_for_company_as_case()
     {
         var manila = await Api.RegisteredProject();
         await Api.Touchpoint(manila);
@@ -25,12 +25,18 @@ public class CompanyConfidentiality(ConsoleFixture fixture) : ConsoleTest(fixtur
         Assert.DoesNotContain("マニラ", list);
         await AssertAccessible();
 
-        // A's case and A's project answer exactly like pages that do not exist.
+        // A's case answers exactly like a page that does not exist.
         var response = await Page.GotoAsync($"/cases/{aCase}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(404, response!.Status);
         Assert.Contains("ページが見つかりません", await MainText());
         Assert.DoesNotContain("Acme", await Page.ContentAsync());
-        Assert.Equal(404, (await Page.GotoAsync($"/projects/{manila}"))!.Status);
+        // A's project is public catalogue data (issue 22, company view): B reads it without A's case or anything internal.
+        Assert.Equal(200, (await Page.GotoAsync($"/projects/{manila}"))!.Status);
+        var others = await MainText();
+        Assert.Contains("マニラ", others);
+        Assert.DoesNotContain("Acme", others);
+        Assert.DoesNotContain("Shimizu", others);
+        Assert.Equal(0, await Page.Locator("[data-testid=timeline]").CountAsync());
         Assert.Equal(403, (await Page.GotoAsync("/projects"))!.Status); // no project list for companies
         Assert.Equal(403, (await Page.GotoAsync("/hotline"))!.Status);
 
