@@ -40,5 +40,8 @@ public static class Countries
     public static bool IsKnown(string? code) => code is not null && RegionByCode.ContainsKey(code);
 
     /// <summary>The region of a known code; "Unknown" otherwise (never thrown: old events must always replay).</summary>
+    /// <summary>Every region name, in table order.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. Table.Select(row => row.Region)];
+
     public static string RegionOf(string code) => RegionByCode.GetValueOrDefault(code, "Unknown");
 }
