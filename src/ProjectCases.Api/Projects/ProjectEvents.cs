@@ -10,7 +10,7 @@ public sealed record ProjectRegistered(
     Guid ProjectId, string Name, string? NameJa, string Country, Sector Sector, Financing Financing,
     string? LeadAgency, string? Summary, IReadOnlyList<string>? Countries = null, Ministry? Ministry = null)
 {
-    public IReadOnlyList<string> AllCountries => Countries is { Count: > 0 } all ? all : [Country];
+    public IReadOnlyList<string> AllCountries() => Countries is { Count: > 0 } all ? all : [Country];
 }
 
 /// <summary>One touchpoint may concern several projects: the same event, with the same

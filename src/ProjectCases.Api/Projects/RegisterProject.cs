@@ -27,7 +27,7 @@ public sealed record RegisterProject(
     public const int MaxCountries = 30;
 
     /// <summary>The project's countries, primary first (valid only once validation passed).</summary>
-    public IReadOnlyList<string> AllCountries => Countries is { Count: > 0 } all ? all : [Country!];
+    public IReadOnlyList<string> AllCountries() => Countries is { Count: > 0 } all ? all : [Country!];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -52,7 +52,7 @@ public static class RegisterProjectEndpoint
     public static (IResult, IStartStream) Post(RegisterProject command)
     {
         var id = Guid.CreateVersion7();
-        var countries = command.AllCountries;
+        var countries = command.AllCountries();
         var registered = new ProjectRegistered(id, command.Name.Trim(), command.NameJa?.Trim(), countries[0],
             command.Sector!.Value, command.Financing!.Value, command.LeadAgency?.Trim(), command.Summary?.Trim(),
             [.. countries], command.Ministry);

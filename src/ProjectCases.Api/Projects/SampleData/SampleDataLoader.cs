@@ -52,8 +52,8 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
         var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary,
             sample.Countries is { Count: > 0 } countries ? [.. countries] : null, sample.Ministry);
         var refusals = new List<string>();
-        foreach (var country in registered.AllCountries.Where(c => !Countries.IsKnown(c))) refusals.Add($"{sample.Key}: unknown country {country}");
-        if (registered.AllCountries[0] != sample.Country) refusals.Add($"{sample.Key}: country {sample.Country} is not the first of countries");
+        foreach (var country in registered.AllCountries().Where(c => !Countries.IsKnown(c))) refusals.Add($"{sample.Key}: unknown country {country}");
+        if (registered.AllCountries()[0] != sample.Country) refusals.Add($"{sample.Key}: country {sample.Country} is not the first of countries");
         var project = ProjectWriteModel.Start(registered);
         var events = new List<object> { registered };
         for (var position = 0; position < sample.Timeline.Count; position++)

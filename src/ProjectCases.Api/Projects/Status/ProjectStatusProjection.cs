@@ -28,7 +28,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         Name = e.Name,
         NameJa = e.NameJa,
         Country = e.Country,
-        Countries = [.. e.AllCountries],
+        Countries = [.. e.AllCountries()],
         Region = Countries.RegionOf(e.Country),
         Sector = e.Sector,
         Financing = e.Financing,
