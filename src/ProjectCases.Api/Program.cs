@@ -17,6 +17,7 @@ using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
+using ProjectCases.Search;
 using ProjectCases.Troubles;
 using ProjectCases.WebConsole;
 
@@ -41,6 +42,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureTroubles(),
     opts => opts.ConfigureFollowUps(),
     opts => opts.ConfigureReports(),
+    opts => opts.ConfigureSearch(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()

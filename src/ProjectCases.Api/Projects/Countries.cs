@@ -37,7 +37,7 @@ public static class Countries
 
     public static IReadOnlyCollection<string> Codes => RegionByCode.Keys;
 
-    /// <summary>The regions in the reports' order (for the console's region filter).</summary>
+    /// <summary>Every region name, in the reports' (table) order: the list filter's vocabulary and the console's choices.</summary>
     public static IReadOnlyList<string> Regions { get; } = [.. Table.Select(row => row.Region)];
 
     public static bool IsKnown(string? code) => code is not null && RegionByCode.ContainsKey(code);

@@ -38,6 +38,9 @@ public static class ProjectsSetup
             .Duplicate(p => p.Sector)
             .Duplicate(p => p.Stage)
             .Duplicate(p => p.Status)
-            .Duplicate(p => p.Name);
+            .Duplicate(p => p.Name)
+            .Duplicate(p => p.Region)
+            .Duplicate(p => p.Financing)
+            .Duplicate(p => p.Ministry);
     }
 }

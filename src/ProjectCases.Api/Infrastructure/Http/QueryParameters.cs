@@ -7,9 +7,15 @@ namespace ProjectCases.Infrastructure.Http;
 /// <summary>
 /// Reads query-string filters and paging, collecting every bad value so that one 400 names them all.
 /// (Wolverine's own binding would silently ignore an unknown enum name.)
+/// The parameters a route reads are the ones it knows: <see cref="Problem"/> also refuses every other parameter
+/// the request carries, naming it and the known ones, so a misspelt or unsupported filter never silently returns
+/// everything. Read every parameter (or <see cref="Allow"/> it) before asking for the problem.
 /// </summary>
 public sealed class QueryParameters(HttpRequest request)
 {
+    // Query keys are case-insensitive in ASP.NET Core, so the known names are too.
+    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     /// <summary>
@@ -20,12 +26,25 @@ public sealed class QueryParameters(HttpRequest request)
 
     private readonly List<(string Field, string Message)> _errors = [];
 
-    public string? Text(string name) => request.Query[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
+    public string? Text(string name) => Raw(name) is { Length: > 0 } value ? value.Trim() : null;
+
+    /// <summary>Marks parameters as known without reading them (e.g. ones read by the framework).</summary>
+    public QueryParameters Allow(params string[] names)
+    {
+        foreach (var name in names) _known.Add(name);
+        return this;
+    }
+
+    private string Raw(string name)
+    {
+        _known.Add(name);
+        return request.Query[name].ToString();
+    }
 
     public T? Enum<T>(string name) where T : struct, System.Enum
     {
         // Names only, as in bodies: not numbers ("1", "+1") and not padded (" 1"), so no trimming here.
-        if (request.Query[name].ToString() is not { Length: > 0 } text) return null;
+        if (Raw(name) is not { Length: > 0 } text) return null;
         if (EnumNames.TryParse<T>(text, out var value)) return value;
         _errors.Add((name, EnumNames.NotAllowed<T>(text)));
         return null;
@@ -85,6 +104,26 @@ public sealed class QueryParameters(HttpRequest request)
 
     public void AddError(string field, string message) => _errors.Add((field, message));
 
-    /// <summary>The 400 problem naming every bad parameter, or null when all were fine.</summary>
-    public ProblemDetails? Problem() => _errors.Count == 0 ? null : FieldErrors.Problem(_errors);
+    /// <summary>Records the error and gives the value to carry on with (none: the problem is answered before use).</summary>
+    public T? Refuse<T>(string field, string message)
+    {
+        AddError(field, message);
+        return default;
+    }
+
+    /// <summary>
+    /// The 400 problem naming every bad parameter, or null when all were fine. A parameter the route never read
+    /// is unknown to it and refused here.
+    /// </summary>
+    public ProblemDetails? Problem()
+    {
+        var known = string.Join(", ", _known.Order(StringComparer.Ordinal));
+        foreach (var unknown in request.Query.Keys.Where(key => !_known.Contains(key)))
+        {
+            _errors.Add((unknown, known.Length == 0
+                ? "is not a parameter of this route: it takes none."
+                : $"is not a parameter of this route. Known parameters: {known}."));
+        }
+        return _errors.Count == 0 ? null : FieldErrors.Problem(_errors, jsonPaths: true);
+    }
 }

@@ -49,9 +49,11 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
 
     private (List<object> Events, List<string> Refusals) Decide(Guid id, SampleProject sample)
     {
-        var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary);
+        var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary,
+            sample.Countries is { Count: > 0 } countries ? [.. countries] : null, sample.Ministry);
         var refusals = new List<string>();
-        if (!Countries.IsKnown(sample.Country)) refusals.Add($"{sample.Key}: unknown country {sample.Country}");
+        foreach (var country in registered.AllCountries().Where(c => !Countries.IsKnown(c))) refusals.Add($"{sample.Key}: unknown country {country}");
+        if (registered.AllCountries()[0] != sample.Country) refusals.Add($"{sample.Key}: country {sample.Country} is not the first of countries");
         var project = ProjectWriteModel.Start(registered);
         var events = new List<object> { registered };
         for (var position = 0; position < sample.Timeline.Count; position++)

@@ -18,7 +18,8 @@ public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Proj
 
 public sealed record SampleProject(
     string Key, string Name, string? NameJa, string Country, Sector Sector, Financing Financing, string? Summary,
-    string SourceLines, IReadOnlyList<SampleEntry> Timeline);
+    string SourceLines, IReadOnlyList<SampleEntry> Timeline,
+    IReadOnlyList<string>? Countries = null, Ministry? Ministry = null, string? Source = null);
 
 /// <summary>One fact of a sample timeline; which fields are set depends on Type (validate_projects.py).
 /// Reason is a TenderFailureReason name for TenderFailed and free text for StatusChanged.</summary>

@@ -12,11 +12,15 @@ public sealed class ProjectStatus
     public long Version { get; set; }
     public string Name { get; set; } = "";
     public string? NameJa { get; set; }
+    /// <summary>The primary country (the first of <see cref="Countries"/>); kept for clients before projects v2.</summary>
     public string Country { get; set; } = "";
+    /// <summary>Every country of the project, primary first.</summary>
+    public List<string> Countries { get; set; } = [];
     public string Region { get; set; } = "";
     public Sector Sector { get; set; }
     public Financing Financing { get; set; }
     public string? LeadAgency { get; set; }
+    public Ministry? Ministry { get; set; }
     public string? Summary { get; set; }
     public ProjectStage Stage { get; set; } = ProjectStage.Discovery;
     public ProjectStatusValue? Status { get; set; }
