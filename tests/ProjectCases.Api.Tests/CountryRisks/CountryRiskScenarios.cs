@@ -33,7 +33,7 @@ public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
         new { riskId, decision, reason = "Partner's intent confirmed with the ministry of finance.", decidedOn = "2026-04-20", decidedBy = "Minister", reviewOn };
 
     private async Task<string[]> Tasks(string rule) =>
-        [.. (await Get("/api/follow-ups?limit=200")).GetProperty("items").EnumerateArray().Where(t => t.GetProperty("rule").GetString() == rule)
+        [.. (await Get("/api/follow-ups?pageSize=200")).GetProperty("items").EnumerateArray().Where(t => t.GetProperty("rule").GetString() == rule)
             .Select(t => $"{t.GetProperty("owner").GetString()}: {t.GetProperty("title").GetString()} ({t.GetProperty("status").GetString()})")];
 
     private static string[] Names(JsonElement risk) =>
