@@ -1,5 +1,6 @@
 using JasperFx;
 using ProjectCases.Audit;
+using ProjectCases.CountryRisks;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
@@ -43,10 +44,12 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureFollowUps(),
     opts => opts.ConfigureReports(),
     opts => opts.ConfigureSearch(),
+    opts => opts.ConfigureCountryRisks(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
-    .AddFollowUpRules();
+    .AddFollowUpRules()
+    .AddCountryRiskLinking();
 builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
 
 builder.Services.AddProjects();

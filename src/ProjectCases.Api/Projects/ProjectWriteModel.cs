@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Mvc;
+using ProjectCases.CountryRisks;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Projects.Status;
 
@@ -17,8 +18,11 @@ public sealed record ProjectWriteModel(
     Guid Id, long Version, ProjectStatusValue? Status, bool HasAward,
     ImmutableList<ProjectWriteModel.Touchpoint> Touchpoints,
     ImmutableList<ProjectWriteModel.Study> Studies,
-    ImmutableList<ProjectWriteModel.Tender> Tenders) : IWriteModel<ProjectWriteModel>
+    ImmutableList<ProjectWriteModel.Tender> Tenders,
+    ImmutableList<ProjectWriteModel.RiskLink> Risks) : IWriteModel<ProjectWriteModel>
 {
+    /// <summary>A country risk the project is linked to, and the latest continue-or-withdraw call on it.</summary>
+    public sealed record RiskLink(Guid RiskId, CountryRiskDecided? Decision);
     public sealed record Touchpoint(Guid TouchpointId, DateOnly OccurredOn, bool HasOutcome);
     public sealed record Study(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
     public sealed record Tender(Guid TenderId, string Package, DateOnly OpenedOn, TenderState State);
@@ -28,11 +32,12 @@ public sealed record ProjectWriteModel(
         Status = 404, Title = "Project not found", Detail = $"No project {id} exists (or it is not visible to you).",
     };
 
-    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, [], [], []);
+    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, [], [], [], []);
 
     public Touchpoint? FindTouchpoint(Guid id) => Touchpoints.Find(t => t.TouchpointId == id);
     public Study? FindStudy(Guid id) => Studies.Find(s => s.StudyId == id);
     public Tender? FindTender(Guid id) => Tenders.Find(t => t.TenderId == id);
+    public RiskLink? FindRisk(Guid id) => Risks.Find(r => r.RiskId == id);
 
     /// <summary>The fold: one event in, the next state out. Events it does not know only move the version.</summary>
     public ProjectWriteModel Fold(object e, long version) => (e switch
@@ -45,6 +50,8 @@ public sealed record ProjectWriteModel(
         TenderFailed x => WithTender(x.TenderId, TenderState.Failed),
         ContractAwarded x => (x.TenderId is { } tenderId ? WithTender(tenderId, TenderState.Awarded) : this) with { HasAward = true },
         ProjectStatusChanged x => this with { Status = x.Status },
+        CountryRiskLinked x when FindRisk(x.RiskId) is null => this with { Risks = Risks.Add(new RiskLink(x.RiskId, null)) },
+        CountryRiskDecided x when FindRisk(x.RiskId) is { } r => this with { Risks = Risks.Replace(r, r with { Decision = x }) },
         _ => this,
     }) with { Version = version };
 

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using ProjectCases.CountryRisks;
 using ProjectCases.Projects;
 using ProjectCases.Troubles;
 using Wolverine;
@@ -21,6 +22,8 @@ public static class FollowUpEventHandler
     public static Task Handle(IEvent<TenderFailed> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
     public static Task Handle(IEvent<ContractAwarded> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
     public static Task Handle(IEvent<ProjectStatusChanged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<CountryRiskLinked> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
+    public static Task Handle(IEvent<CountryRiskDecided> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
     public static Task Handle(IEvent<TroubleReported> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
     public static Task Handle(IEvent<TroubleTriaged> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);
     public static Task Handle(IEvent<AgencyConsulted> e, IDocumentSession s, IMessageBus b, CancellationToken ct) => FollowUpAutomation.CarryOutAsync(e, s, b, ct);

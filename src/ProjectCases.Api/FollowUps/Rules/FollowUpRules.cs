@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using ProjectCases.CountryRisks;
+using ProjectCases.Infrastructure;
 using ProjectCases.Projects;
 using ProjectCases.Troubles;
 
@@ -55,6 +57,28 @@ public static class FollowUpRules
                 ? Cancel(RuleId.ReReviewStatus, s.ProjectId, $"Project {s.Status}")
                 : null);
 
+        // Country risk (CountryRisks/): each linked project's desk confirms the partner's intent and the project's
+        // state; the hotline desk informs the companies with open cases; every decision but Withdraw is reviewed.
+        table.Add(RuleId.ConfirmRiskState, "Confirm the partner's intent and the project's state, one per project and risk", "project desk", "linkedOn + 7 days")
+            .OpensOn<CountryRiskLinked>("", e => Open(RuleId.ConfirmRiskState, CountryRiskSubject(e.Data.RiskId, e.Data.ProjectId),
+                $"Confirm the partner's intent and the project's state ({Words(e.Data.Kind)} in {e.Data.Country}, {e.Data.Severity})",
+                e.Data.LinkedOn.AddDays(7), ProjectDesk, e.Data.ProjectId))
+            .Then<CountryRiskDecided>("completes it", e => Complete(RuleId.ConfirmRiskState, CountryRiskSubject(e.Data.RiskId, e.Data.ProjectId), $"Decided: {e.Data.Decision}"));
+
+        table.Add(RuleId.InformCompaniesOfRisk, "Inform the companies with open hotline cases on the project", $"`{HotlineDesk}`", "linkedOn + 2 days")
+            .OpensOn<CountryRiskLinked>("when the project has open hotline cases", e => e.Data.CompaniesWithOpenCases.Count > 0
+                ? Open(RuleId.InformCompaniesOfRisk, CountryRiskSubject(e.Data.RiskId, e.Data.ProjectId),
+                    $"Inform {string.Join(", ", e.Data.CompaniesWithOpenCases)} of the {Words(e.Data.Kind)} in {e.Data.Country}", e.Data.LinkedOn.AddDays(2), HotlineDesk, e.Data.ProjectId)
+                : null);
+
+        table.Add(RuleId.ReviewRiskDecision, "Review the continue-or-withdraw decision, one per decision", "project desk", "reviewOn")
+            .Then<CountryRiskDecided>("(a later decision on the same risk) cancels the earlier one's review", e => Cancel(RuleId.ReviewRiskDecision,
+                CountryRiskSubject(e.Data.RiskId, e.Data.ProjectId), $"Superseded by the decision of {e.Data.DecidedOn:yyyy-MM-dd} ({e.Data.Decision})"))
+            .OpensOn<CountryRiskDecided>("other than Withdraw", e => e.Data.ReviewOn is { } reviewOn
+                ? Open(RuleId.ReviewRiskDecision, CountryRiskSubject(e.Data.RiskId, e.Data.ProjectId),
+                    $"Review the country-risk decision ({e.Data.Decision}, {e.Data.DecidedOn:yyyy-MM-dd})", reviewOn, ProjectDesk, e.Data.ProjectId, repeatKey: e.Data.DecisionId)
+                : null);
+
         // The hotline's deadlines as tasks of the desk (then the assigned officer), closed when met. Only a
         // case's own stream opens them: legacy copies of these events on project streams are ignored.
         table.Add(RuleId.FirstResponse, "First response", $"`{HotlineDesk}`, then the assigned officer", "the case's first-response due time (Tokyo day)")
@@ -90,6 +114,17 @@ public static class FollowUpRules
     private static CloseTasks Complete(RuleId rule, Guid subject, string reason) => new(rule, subject, false, reason);
 
     private static CloseTasks Cancel(RuleId rule, Guid subject, string reason) => new(rule, subject, true, reason);
+
+    /// <summary>The subject of a project's country-risk tasks: that project under that risk.</summary>
+    public static Guid CountryRiskSubject(Guid riskId, Guid projectId) => NameBasedGuid.Create(riskId, projectId.ToString());
+
+    private static string Words(CountryRiskKind kind) => kind switch
+    {
+        CountryRiskKind.SovereignDefault => "sovereign default",
+        CountryRiskKind.PolicyChange => "policy change",
+        CountryRiskKind.Other => "country risk",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string Words(TouchpointKind kind) => kind == TouchpointKind.TopSales ? "top-sales visit" : "policy dialogue";
 }

@@ -54,6 +54,7 @@ public static class GetProjectEndpoint
         if (project is null) return null;
         project.OpenTroubleCount = (int)await openTroubles;
         OpenFollowUps.Fill(project, await dueDates);
+        await CountryRisks.OpenRisksOfProject.FillAsync(project, session, ct);
         return project;
     }
 

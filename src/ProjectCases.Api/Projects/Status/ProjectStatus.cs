@@ -47,6 +47,13 @@ public sealed class ProjectStatus
 
     public List<AwardEntry> Awards { get; set; } = [];
 
+    /// <summary>Every country risk the project was linked to, with the decision taken on it (folded from this stream).</summary>
+    public List<ProjectRiskEntry> Risks { get; set; } = [];
+    /// <summary>The ids of Risks, for the risk's own reads (which projects does it affect?).</summary>
+    public List<Guid> RiskIds { get; set; } = [];
+    /// <summary>The linked risks still open, with their current severity: filled per read from the risks (their own streams).</summary>
+    public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
+
     /// <summary>Filled per read from the trouble cases (OpenTroubles); never folded from this stream.</summary>
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
@@ -58,6 +65,10 @@ public sealed class ProjectStatus
     /// <summary>The latest fact's business date, or the registration date while there is none.</summary>
     public DateOnly LastActivityOn => LatestFactOn ?? RegisteredOn;
 }
+
+public sealed record ProjectRiskEntry(
+    Guid RiskId, string Country, CountryRisks.CountryRiskKind Kind, CountryRisks.CountryRiskSeverity Severity, string RiskSummary, DateOnly LinkedOn,
+    Guid? DecisionId, CountryRisks.RiskDecisionKind? Decision, string? DecisionReason, DateOnly? DecidedOn, DateOnly? ReviewOn);
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
 

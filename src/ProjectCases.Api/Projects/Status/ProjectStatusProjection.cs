@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ProjectCases.Infrastructure.Marten;
+using ProjectCases.CountryRisks;
 using ProjectCases.Troubles;
 
 namespace ProjectCases.Projects.Status;
@@ -52,6 +53,8 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         .On<ContractAwarded>(On)
         .On<TenderFailed>(On)
         .On<ProjectStatusChanged>(On)
+        .On<CountryRiskLinked>(On)
+        .On<CountryRiskDecided>(On)
         // Legacy: before each stream owned its events, these were copied onto the project's stream. The
         // copies still count in the stream's version (so they stay in the allow-list: Version follows the
         // stream) but change nothing; the open-trouble count is read from the cases (OpenTroubles).
@@ -136,6 +139,21 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         p.Status = e.Status;
         p.StatusEffectiveOn = e.EffectiveOn;
         Touch(p, e.EffectiveOn);
+    }
+
+    private static void On(CountryRiskLinked e, ProjectStatus p)
+    {
+        if (p.RiskIds.Contains(e.RiskId)) return;
+        p.RiskIds.Add(e.RiskId);
+        p.Risks.Add(new ProjectRiskEntry(e.RiskId, e.Country, e.Kind, e.Severity, e.RiskSummary, e.LinkedOn, null, null, null, null, null));
+    }
+
+    private static void On(CountryRiskDecided e, ProjectStatus p)
+    {
+        var index = p.Risks.FindIndex(r => r.RiskId == e.RiskId);
+        if (index >= 0)
+            p.Risks[index] = p.Risks[index] with { DecisionId = e.DecisionId, Decision = e.Decision, DecisionReason = e.Reason, DecidedOn = e.DecidedOn, ReviewOn = e.ReviewOn };
+        Touch(p, e.DecidedOn);
     }
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)
