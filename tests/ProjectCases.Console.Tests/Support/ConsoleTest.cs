@@ -32,7 +32,8 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
             TimezoneId = "UTC",
             Locale = "en-US",
         });
-        _context.SetDefaultTimeout(10_000);
+        // Generous: a page waits on the server, which shares two cores with PostgreSQL and the build (10 s timed out in CI).
+        _context.SetDefaultTimeout(30_000);
         Page = await _context.NewPageAsync();
         Api = new ApiClient(fixture.BaseAddress);
     }
