@@ -13,8 +13,10 @@ namespace ProjectCases.Infrastructure.Http;
 /// </summary>
 public sealed class QueryParameters(HttpRequest request)
 {
-    // Query keys are case-insensitive in ASP.NET Core, so the known names are too.
-    private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
+    // Query keys are case-insensitive in ASP.NET Core, so the known names are too. A console page that answers with
+    // an endpoint's own result (the report CSVs) is chosen by Razor Pages' `handler` parameter, which is not a filter.
+    private readonly HashSet<string> _known = new(
+        request.Path.StartsWithSegments("/api") ? [] : ["handler"], StringComparer.OrdinalIgnoreCase);
 
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
