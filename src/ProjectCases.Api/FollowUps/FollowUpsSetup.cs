@@ -18,7 +18,7 @@ public static class FollowUpsSetup
         opts.Events.MapEventType<FollowUpOverdue>("follow_up_overdue");
 
         opts.Projections.Add<FollowUpTaskProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<FollowUpWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<FollowUpWriteModelProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<FollowUpTask>()
             .Duplicate(t => t.Status).Duplicate(t => t.DueOn).Duplicate(t => t.Owner)
             .Duplicate(t => t.ProjectId).Duplicate(t => t.TroubleId).Duplicate(t => t.SubjectId).Duplicate(t => t.Rule);

@@ -9,8 +9,9 @@ namespace ProjectCases.Projects;
 
 /// <summary>
 /// What project decisions need, and nothing else: the status, and the touchpoints, studies and tenders
-/// that later commands name. Immutable; folded live from the project's stream by <see cref="ProjectWriteModelProjection"/>
-/// each time Wolverine's aggregate workflow fetches it for writing (no stored document to keep in step).
+/// that later commands name. Immutable; kept by <see cref="ProjectWriteModelProjection"/> as a stored document in the
+/// same transaction as each append, so Wolverine's aggregate workflow fetches it for writing in one row instead of
+/// folding the whole stream on every write (docs/benchmarks, 2026-11-30).
 /// The detail view is <see cref="ProjectStatus"/>, a read model.
 /// </summary>
 public sealed record ProjectWriteModel(
@@ -52,10 +53,16 @@ public sealed record ProjectWriteModel(
         FindTender(tenderId) is { } t ? this with { Tenders = Tenders.Replace(t, t with { State = state }) } : this;
 }
 
-/// <summary>Marten's live aggregation of <see cref="ProjectWriteModel"/> (registered Live: nothing stored).
-/// No event allow-list, so that every event of the stream counts in Version.</summary>
+/// <summary>The inline projection of <see cref="ProjectWriteModel"/>. Its allow-list is every event a project stream holds
+/// (the same as <see cref="ProjectStatusProjection"/>'s), so that Version follows the stream, and other streams' writes
+/// never load this document.</summary>
 public sealed class ProjectWriteModelProjection : SingleStreamProjection<ProjectWriteModel, Guid>
 {
+    public ProjectWriteModelProjection()
+    {
+        foreach (var type in ProjectStatusProjection.StreamEvents) IncludeType(type);
+    }
+
     public override ProjectWriteModel? Evolve(ProjectWriteModel? snapshot, Guid id, IEvent e) =>
         snapshot is null
             ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { Version = e.Version } : null

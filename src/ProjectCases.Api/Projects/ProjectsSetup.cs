@@ -31,7 +31,7 @@ public static class ProjectsSetup
         opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
 
         opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Inline);
         // Filters of GET /api/projects read these columns instead of the JSON body.
         opts.Schema.For<ProjectStatus>()
             .Duplicate(p => p.Country)

@@ -9,7 +9,7 @@ namespace ProjectCases.Troubles;
 
 /// <summary>
 /// What case decisions and the service-level checks need: status, priority, who reported it (access),
-/// and where each deadline stands. Immutable; folded live from the case's own stream by
+/// and where each deadline stands. Immutable; kept inline (a stored document) from the case's own stream by
 /// <see cref="TroubleWriteModelProjection"/>. The case detail and the queue row are <see cref="TroubleCase"/>, a read model.
 /// </summary>
 public sealed record TroubleWriteModel(
@@ -56,10 +56,16 @@ public sealed record TroubleWriteModel(
     private TroubleWriteModel Responded(DateTimeOffset at) => this with { FirstRespondedAt = FirstRespondedAt ?? at };
 }
 
-/// <summary>Marten's live aggregation of <see cref="TroubleWriteModel"/> (registered Live: nothing stored). A case
-/// starts only from a TroubleReported on its own stream (a legacy copy on a project stream never makes one).</summary>
+/// <summary>The inline projection of <see cref="TroubleWriteModel"/> (a stored document, fetched for writing in one row).
+/// Its allow-list is <see cref="TroubleCaseProjection"/>'s: every event a case stream holds. A case starts only from a
+/// TroubleReported on its own stream (a legacy copy on a project stream never makes one).</summary>
 public sealed class TroubleWriteModelProjection : SingleStreamProjection<TroubleWriteModel, Guid>
 {
+    public TroubleWriteModelProjection()
+    {
+        foreach (var type in TroubleCaseProjection.StreamEvents) IncludeType(type);
+    }
+
     public override TroubleWriteModel? Evolve(TroubleWriteModel? snapshot, Guid id, IEvent e) =>
         snapshot is null
             ? e.Data is TroubleReported reported && reported.TroubleId == id ? TroubleWriteModel.Start(reported) with { Version = e.Version } : null

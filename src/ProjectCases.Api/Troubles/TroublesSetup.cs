@@ -31,7 +31,7 @@ public static class TroublesSetup
         opts.Events.MapEventType<ResolutionOverdue>("resolution_overdue");
 
         opts.Projections.Add<TroubleCaseProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<TroubleWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<TroubleWriteModelProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<TroubleCase>()
             .Duplicate(c => c.ProjectId)
             .Duplicate(c => c.ReporterCompany)

@@ -5,7 +5,7 @@ using ProjectCases.Infrastructure.Decisions;
 
 namespace ProjectCases.FollowUps.Tasks;
 
-/// <summary>What task decisions and the overdue check need. Immutable; folded live from the task's stream
+/// <summary>What task decisions and the overdue check need. Immutable; kept inline (a stored document) from the task's stream
 /// by <see cref="FollowUpWriteModelProjection"/>. The list row is <see cref="FollowUpTask"/>, a read model.</summary>
 public sealed record FollowUpWriteModel(Guid Id, long Version, FollowUpStatus Status, DateOnly DueOn, string Owner, bool OverdueRecorded)
     : IWriteModel<FollowUpWriteModel>
@@ -32,9 +32,15 @@ public sealed record FollowUpWriteModel(Guid Id, long Version, FollowUpStatus St
     }) with { Version = version };
 }
 
-/// <summary>Marten's live aggregation of <see cref="FollowUpWriteModel"/> (registered Live: nothing stored).</summary>
+/// <summary>The inline projection of <see cref="FollowUpWriteModel"/> (a stored document, fetched for writing in one row).
+/// Its allow-list is <see cref="FollowUpTaskProjection"/>'s: every event a task stream holds.</summary>
 public sealed class FollowUpWriteModelProjection : SingleStreamProjection<FollowUpWriteModel, Guid>
 {
+    public FollowUpWriteModelProjection()
+    {
+        foreach (var type in FollowUpTaskProjection.StreamEvents) IncludeType(type);
+    }
+
     public override FollowUpWriteModel? Evolve(FollowUpWriteModel? snapshot, Guid id, IEvent e) =>
         snapshot is null
             ? e.Data is FollowUpScheduled scheduled ? FollowUpWriteModel.Start(scheduled) with { Version = e.Version } : null

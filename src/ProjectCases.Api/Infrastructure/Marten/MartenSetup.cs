@@ -46,6 +46,10 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
                 opts.RetryReadsOnceAfterDesync();
+                // One pooled connection per session, from its first command to its disposal: a write's fetch,
+                // the inline projections' loads and the commit otherwise take three (Marten 7+ "use and close"),
+                // and every checkout makes Npgsql replay its seven-statement connection reset (docs/benchmarks).
+                opts.UseStickyConnectionLifetimes = true;
 
                 UseDaemonErrorPolicy(opts);
                 opts.Schema.For<IdempotencyRecord>();
