@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Projects.Status;
 
 namespace ProjectCases.Projects;
@@ -15,11 +16,17 @@ namespace ProjectCases.Projects;
 /// The detail view is <see cref="ProjectStatus"/>, a read model.
 /// </summary>
 public sealed record ProjectWriteModel(
-    Guid Id, long Version, ProjectStatusValue? Status, bool HasAward,
+    Guid Id, long StreamVersion, ProjectStatusValue? Status, bool HasAward,
     ImmutableList<ProjectWriteModel.Touchpoint> Touchpoints,
     ImmutableList<ProjectWriteModel.Study> Studies,
     ImmutableList<ProjectWriteModel.Tender> Tenders) : IWriteModel<ProjectWriteModel>
 {
+    /// <summary>The stream's version (IWriteModel). Not named Version in the stored document: Marten sets a projected
+    /// document's Version member to the last event's version, which is 0 for an event appended without an expected
+    /// version (quick append, e.g. the follow-up rules); <see cref="StreamVersions.Next"/> counts on from the model instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version => StreamVersion;
+
     public sealed record Touchpoint(Guid TouchpointId, DateOnly OccurredOn, bool HasOutcome);
     public sealed record Study(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
     public sealed record Tender(Guid TenderId, string Package, DateOnly OpenedOn, TenderState State);
@@ -47,7 +54,7 @@ public sealed record ProjectWriteModel(
         ContractAwarded x => (x.TenderId is { } tenderId ? WithTender(tenderId, TenderState.Awarded) : this) with { HasAward = true },
         ProjectStatusChanged x => this with { Status = x.Status },
         _ => this,
-    }) with { Version = version };
+    }) with { StreamVersion = version };
 
     private ProjectWriteModel WithTender(Guid tenderId, TenderState state) =>
         FindTender(tenderId) is { } t ? this with { Tenders = Tenders.Replace(t, t with { State = state }) } : this;
@@ -65,6 +72,6 @@ public sealed class ProjectWriteModelProjection : SingleStreamProjection<Project
 
     public override ProjectWriteModel? Evolve(ProjectWriteModel? snapshot, Guid id, IEvent e) =>
         snapshot is null
-            ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { Version = e.Version } : null
-            : snapshot.Fold(e.Data, e.Version);
+            ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { StreamVersion = StreamVersions.Next(e, null) } : null
+            : snapshot.Fold(e.Data, StreamVersions.Next(e, snapshot.StreamVersion));
 }

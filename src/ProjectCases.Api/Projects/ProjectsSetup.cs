@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Projects.Status;
 
@@ -12,6 +13,7 @@ public static class ProjectsSetup
     {
         services.AddSingleton<SampleDataLoader>();
         services.AddHostedService<LoadSampleDataOnEmptyDatabase>();
+        services.AddSingleton<IMissingWriteModels, MissingWriteModels<ProjectStatus, ProjectWriteModel>>();
         return services;
     }
 

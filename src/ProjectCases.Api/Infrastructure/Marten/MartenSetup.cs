@@ -28,7 +28,7 @@ public static class MartenSetup
         services.AddSingleton<IdempotencyCommitListener>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<IdempotencyCommitListener>()));
 
-        return services.AddMarten(provider =>
+        var marten = services.AddMarten(provider =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(provider.GetRequiredService<DatabaseConnection>().ConnectionString);
@@ -59,6 +59,9 @@ public static class MartenSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
+        // After the schema is applied, before Wolverine (messages) and the web host (requests) start.
+        services.AddHostedService<StoreMissingWriteModels>();
+        return marten;
         // No AddAsyncDaemon/IntegrateWithWolverine here: ClusterSetup.RunAsyncProjections adds them (Program.cs),
         // HotCold on one node and Wolverine-managed distribution in a cluster (issue 19).
     }
