@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Projects.Status;
 
@@ -12,6 +13,7 @@ public static class ProjectsSetup
     {
         services.AddSingleton<SampleDataLoader>();
         services.AddHostedService<LoadSampleDataOnEmptyDatabase>();
+        services.AddSingleton<IMissingWriteModels, MissingWriteModels<ProjectStatus, ProjectWriteModel>>();
         return services;
     }
 
@@ -31,7 +33,7 @@ public static class ProjectsSetup
         opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
 
         opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Inline);
         // Filters of GET /api/projects read these columns instead of the JSON body.
         opts.Schema.For<ProjectStatus>()
             .Duplicate(p => p.Country)

@@ -11,6 +11,9 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
 {
     public ProjectStatusProjection() => Folds.IncludeIn(this, startedBy: typeof(ProjectRegistered));
 
+    /// <summary>The events of this stream type (the allow-list above): the write model's inline projection includes the same.</summary>
+    public static IReadOnlyList<Type> StreamEvents => Folds.EventTypes(typeof(ProjectRegistered));
+
     /// <summary>
     /// Explicit fold. A snapshot starts only from ProjectRegistered, so the trouble events of the legacy
     /// table entries below never turn a trouble-case stream into a project.
