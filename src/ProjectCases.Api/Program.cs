@@ -14,6 +14,7 @@ using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Infrastructure.Wolverine;
+using ProjectCases.Notifications;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
@@ -40,16 +41,19 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureTroubles(),
     opts => opts.ConfigureFollowUps(),
     opts => opts.ConfigureReports(),
+    opts => opts.ConfigureNotifications(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
-    .AddFollowUpRules();
-builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
+    .AddFollowUpRules()
+    .AddNotificationTriggers();
+builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster), opts => opts.RouteNotifications());
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
