@@ -33,11 +33,11 @@ public sealed class MailDelivery(IOptions<NotificationOptions> options, TimeProv
         var message = new MimeMessage { Subject = n.Title, Date = clock.GetUtcNow(), MessageId = $"{n.Id:N}@projectcases" };
         message.From.Add(MailboxAddress.Parse(Options.From));
         message.To.Add(MailboxAddress.Parse(n.To));
-        message.Headers.Add("Content-Language", n.Language);
         // For filtering by mail rules, and for tests: what and whom it is about.
         message.Headers.Add("X-ProjectCases-Kind", n.Kind.ToString());
         message.Headers.Add("X-ProjectCases-Subject", n.Subject.ToString());
         message.Body = new TextPart("plain") { Text = n.Body };
+        message.Body.Headers.Add("Content-Language", n.Language); // a body header in MIME (MimeMessage keeps Content-* there)
         return message;
     }
 
