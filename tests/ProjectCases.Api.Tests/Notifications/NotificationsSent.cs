@@ -41,7 +41,7 @@ public class NotificationsSent(NotificationsFixture fixture) : IAsyncLifetime
         Assert.Equal(NotificationsFixture.HotlineDesk, To(mail));
         Assert.Equal("[ProjectCases] 新しい相談案件: Interim payment certificates unpaid for 7 months", mail.Subject);
         Assert.Contains("報告企業: Acme Construction", mail.TextBody);
-        Assert.Equal("ja", mail.Body.Headers["Content-Language"]);
+        Assert.Equal("ja", mail.Body!.Headers["Content-Language"]);
     }
 
     [Fact]
