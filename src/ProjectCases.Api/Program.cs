@@ -15,6 +15,7 @@ using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Infrastructure.Wolverine;
+using ProjectCases.Notifications;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
@@ -45,17 +46,20 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureReports(),
     opts => opts.ConfigureSearch(),
     opts => opts.ConfigureCountryRisks(),
+    opts => opts.ConfigureNotifications(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
     .AddFollowUpRules()
-    .AddCountryRiskLinking();
-builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
+    .AddCountryRiskLinking()
+    .AddNotificationTriggers();
+builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster), opts => opts.RouteNotifications());
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.AddProjectCasesConsole();
 
 var app = builder.Build();

@@ -46,6 +46,8 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
             builder.UseSetting("SampleData:LoadOnEmptyDatabase", "false");
+            // No mail from the shared host: the notification tests run a host of their own with an SMTP server.
+            builder.UseSetting("Notifications:Enabled", "false");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(s =>
             {
