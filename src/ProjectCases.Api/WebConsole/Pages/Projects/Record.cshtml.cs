@@ -28,7 +28,8 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
 
     public ProjectStatus Project { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> OtherProjects { get; private set; } = [];
-    public IEnumerable<SelectListItem> Tenders => Project.Tenders.Select(t =>
+    /// <summary>Open tenders first (the usual choice); closed ones stay choosable, and the server says why they are refused.</summary>
+    public IEnumerable<SelectListItem> Tenders => Project.Tenders.OrderBy(t => t.State != TenderState.Open).Select(t =>
         new SelectListItem($"{t.Package} ({display.Enum(t.State)})", t.TenderId.ToString()));
     public IEnumerable<SelectListItem> Kinds => Options<TouchpointKind>(display);
     public IEnumerable<SelectListItem> Levels => Options<JapanLevel>(display);
