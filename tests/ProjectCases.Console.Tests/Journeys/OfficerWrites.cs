@@ -6,15 +6,6 @@ namespace ProjectCases.Console.Tests.Journeys;
 /// <summary>An officer records facts through the console's forms: the API's decisions, shown on the case file afterwards.</summary>
 public class OfficerWrites(ConsoleFixture fixture) : ConsoleTest(fixture)
 {
-    private ILocator Form(string name) => Page.Locator($"[data-testid={name}-form]");
-
-    private async Task Submit(string form, Func<string, bool> arrived)
-    {
-        await Form(form).Locator("button[type=submit]").ClickAsync();
-        try { await WaitForUrl(arrived); }
-        catch (TimeoutException) { Assert.Fail($"{form}: still at {Page.Url}: {await Page.ContentAsync()}"); }
-    }
-
     private async Task<int> EventCount(Guid stream)
     {
         await using var session = Store.QuerySession();
