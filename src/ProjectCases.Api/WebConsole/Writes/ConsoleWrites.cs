@@ -55,7 +55,10 @@ public sealed class ConsoleWrites(InProcessWrites writes, IServiceProvider servi
         CancellationToken ct) where TStream : class where TCommand : notnull
     {
         if (Validate(command) is { } invalid) return new WriteOutcome(null, invalid);
-        return await writes.StartAsync<TStream>(id, user, await decide(), ct);
+        try { return await writes.StartAsync<TStream>(id, user, await decide(), ct); }
+        // The form's key is the new stream's id: a repeated post of the same form (double click, back and resend)
+        // finds its record already there and records nothing twice. Accepted, with no new version.
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return new WriteOutcome(null, null); }
     }
 
     /// <summary>The endpoints' DataAnnotations check (Wolverine's executor with the service's problem source): null when valid.</summary>

@@ -17,6 +17,15 @@ public abstract class FormPage(ConsoleWrites writes) : PageModel
     /// <summary>The record's version when the form was rendered (hidden field "version").</summary>
     [BindProperty(Name = "version")] public long? FormVersion { get; set; }
 
+    /// <summary>
+    /// A form that creates a record carries the new record's id, made when the form was rendered (hidden field
+    /// "formKey"): posting the same form twice cannot create two records (see ConsoleWrites.StartAsync).
+    /// </summary>
+    [BindProperty(Name = "formKey")] public Guid? FormKey { get; set; }
+
+    /// <summary>The id for the record this post creates: the form's key when it is one we make (version 7), else a new one.</summary>
+    protected Guid NewRecordId() => FormKey is { } key && key.Version == 7 ? key : Guid.CreateVersion7();
+
     /// <summary>The form that was posted and refused, if any.</summary>
     public string? PostedForm { get; private set; }
 

@@ -35,6 +35,7 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
     public async Task OnGet(CancellationToken ct)
     {
         Report.ProjectId ??= PreselectedProject;
+        FormKey = Guid.CreateVersion7();
         await LoadProjects(ct);
     }
 
@@ -45,7 +46,7 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
             var command = Report.ToCommand();
             // As the endpoint: the company of the signed-in user, or (hotline) the one named.
             var company = TroubleAccess.CompanyOf(User) ?? command.Reporter.Company;
-            var (id, now) = (Guid.CreateVersion7(), clock.GetUtcNow());
+            var (id, now) = (NewRecordId(), clock.GetUtcNow());
             var outcome = string.IsNullOrWhiteSpace(company)
                 ? new Infrastructure.Decisions.WriteOutcome(null, FieldErrors.Problem([("reporter.company", "is required.")], jsonPaths: true))
                 : await Writes.StartAsync<TroubleCase, ReportTrouble>(id, User, command, async () =>

@@ -17,13 +17,13 @@ public sealed class NewProjectModel(ConsoleWrites writes, Display display) : For
     public IEnumerable<SelectListItem> Sectors => Options<Sector>(display);
     public IEnumerable<SelectListItem> Financings => Options<Financing>(display);
 
-    public void OnGet() { }
+    public void OnGet() => FormKey = Guid.CreateVersion7();
 
     public async Task<IActionResult> OnPost(CancellationToken ct)
     {
         if (!BoundCleanly(nameof(Register))) return Page();
         var command = Register.ToCommand();
-        var id = Guid.CreateVersion7();
+        var id = NewRecordId();
         var outcome = await Writes.StartAsync<ProjectStatus, RegisterProject>(id, User, command,
             () => Task.FromResult(RegisterProjectDecision.Decide(command, id)), ct);
         return Accepted(outcome, nameof(Register)) ? Redirect($"/projects/{id}") : Page();
