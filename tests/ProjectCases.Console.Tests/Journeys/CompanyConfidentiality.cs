@@ -30,7 +30,11 @@ public class CompanyConfidentiality(ConsoleFixture fixture) : ConsoleTest(fixtur
         Assert.Equal(404, response!.Status);
         Assert.Contains("ページが見つかりません", await MainText());
         Assert.DoesNotContain("Acme", await Page.ContentAsync());
-        Assert.Equal(404, (await Page.GotoAsync($"/projects/{manila}"))!.Status);
+        // Any project of the catalogue opens in the company view (API.md, since the company view was merged): without A's case.
+        Assert.Equal(200, (await Page.GotoAsync($"/projects/{manila}"))!.Status);
+        Assert.DoesNotContain("Acme", await MainText());
+        Assert.DoesNotContain("Shimizu", await MainText());
+        Assert.Equal(0, await Page.Locator("[data-testid=timeline]").CountAsync());
         Assert.Equal(403, (await Page.GotoAsync("/projects"))!.Status); // no project list for companies
         Assert.Equal(403, (await Page.GotoAsync("/hotline"))!.Status);
 
