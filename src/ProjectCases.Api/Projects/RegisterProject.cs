@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Projects.Status;
@@ -45,6 +46,18 @@ public sealed record RegisterProject(
     }
 }
 
+public static class RegisterProjectDecision
+{
+    /// <summary>A new project: always accepted once its fields are valid.</summary>
+    public static Decision Decide(RegisterProject command, Guid id)
+    {
+        var countries = command.AllCountries();
+        return Decision.Accept(new ProjectRegistered(id, command.Name.Trim(), command.NameJa?.Trim(), countries[0],
+            command.Sector!.Value, command.Financing!.Value, command.LeadAgency?.Trim(), command.Summary?.Trim(),
+            [.. countries], command.Ministry));
+    }
+}
+
 public static class RegisterProjectEndpoint
 {
     /// <summary>Starts a project stream with ProjectRegistered.</summary>
@@ -52,10 +65,7 @@ public static class RegisterProjectEndpoint
     public static (IResult, IStartStream) Post(RegisterProject command)
     {
         var id = Guid.CreateVersion7();
-        var countries = command.AllCountries();
-        var registered = new ProjectRegistered(id, command.Name.Trim(), command.NameJa?.Trim(), countries[0],
-            command.Sector!.Value, command.Financing!.Value, command.LeadAgency?.Trim(), command.Summary?.Trim(),
-            [.. countries], command.Ministry);
+        var registered = RegisterProjectDecision.Decide(command, id).Events.Single();
         var response = WriteResults.Created($"/api/projects/{id}", new WriteAccepted(id, 1), version: 1);
         return (response, MartenOps.StartStream<ProjectStatus>(id, registered));
     }

@@ -16,8 +16,13 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
         await AssertAccessible();
         if (ScreenshotFolder is null || screenshot is null) return;
         Directory.CreateDirectory(ScreenshotFolder);
+        await StylesheetApplied();
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, screenshot + ".png"), FullPage = true });
     }
+
+    /// <summary>Pages are read once their document is parsed; a picture needs the stylesheet applied too.</summary>
+    private Task StylesheetApplied() => Page.WaitForFunctionAsync(
+        "[...document.styleSheets].some(s => { try { return (s.href || '').includes('console.css') && s.cssRules.length > 0; } catch { return false; } })");
 
     private async Task<(Guid Project, Guid Case)> ARecordedYear()
     {
@@ -118,5 +123,35 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
         var response = await Page.GotoAsync("/no-such-page", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(404, response!.Status);
         await AssertAccessible();
+    }
+
+    [Fact]
+    public async Task the_write_form_pages_are_accessible_with_and_without_a_refusal_shown()
+    {
+        var (manila, _) = await ARecordedYear();
+
+        await SignInAs("officer", name: "yamada");
+        await Checked("/projects/new");
+        await Open($"/projects/{manila}/record");
+        await Page.Locator("#Status_Status").SelectOptionAsync("Resumed"); // refused: the project was never interrupted
+        await Page.Locator("#Status_Reason").FillAsync("Budget restored");
+        await Page.Locator("#Status_EffectiveOn").FillAsync("2026-10-01");
+        await Submit("status", url => url.Contains("/record", StringComparison.Ordinal));
+        Assert.Contains("Only a suspended, postponed or on-hold project can be resumed", await Form("status").InnerTextAsync());
+        await AssertAccessible();
+        await Shot("form-record", "[data-testid=status-form]");
+
+        await SignInAs("company", company: "Acme Construction", name: "sato");
+        await Checked("/cases/new", "form-report");
+    }
+
+    /// <summary>The visible part of the page with <paramref name="selector"/> scrolled into view (the record page is long).</summary>
+    private async Task Shot(string name, string selector)
+    {
+        if (ScreenshotFolder is null) return;
+        Directory.CreateDirectory(ScreenshotFolder);
+        await StylesheetApplied();
+        await Page.Locator(selector).ScrollIntoViewIfNeededAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
     }
 }

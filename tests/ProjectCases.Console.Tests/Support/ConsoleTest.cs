@@ -94,6 +94,22 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
     protected Task WaitForUrl(Func<string, bool> arrived) =>
         Page.WaitForURLAsync(arrived, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
+    /// <summary>The write form marked data-testid="{name}-form".</summary>
+    protected ILocator Form(string name) => Page.Locator($"[data-testid={name}-form]");
+
+    /// <summary>
+    /// Submits a write form and waits for the page its post answers (the record after post/redirect/get, or the form
+    /// again with the refusal); then checks where it arrived, showing the page when that is not <paramref name="arrived"/>.
+    /// </summary>
+    protected async Task Submit(string form, Func<string, bool> arrived)
+    {
+        // The current document is marked; the answer to the post is a new document without the mark (even at the same address).
+        await Page.EvaluateAsync("document.documentElement.dataset.beforeSubmit = 'yes'");
+        await Form(form).Locator("button[type=submit]").ClickAsync();
+        await Page.WaitForFunctionAsync("document.readyState !== 'loading' && document.documentElement.dataset.beforeSubmit !== 'yes'");
+        Assert.True(arrived(Page.Url), $"{form}: arrived at {Page.Url}: {await MainText()}");
+    }
+
     protected async Task Open(string path)
     {
         var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
