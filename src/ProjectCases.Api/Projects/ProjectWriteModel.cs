@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
+using ProjectCases.Projects.Corrections;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Projects.Status;
@@ -14,7 +16,7 @@ namespace ProjectCases.Projects;
 /// The detail view is <see cref="ProjectStatus"/>, a read model.
 /// </summary>
 public sealed record ProjectWriteModel(
-    Guid Id, long Version, ProjectStatusValue? Status, bool HasAward,
+    Guid Id, long Version, ProjectStatusValue? Status, bool HasAward, bool Voided,
     ImmutableList<ProjectWriteModel.Touchpoint> Touchpoints,
     ImmutableList<ProjectWriteModel.Study> Studies,
     ImmutableList<ProjectWriteModel.Tender> Tenders) : IWriteModel<ProjectWriteModel>
@@ -28,7 +30,7 @@ public sealed record ProjectWriteModel(
         Status = 404, Title = "Project not found", Detail = $"No project {id} exists (or it is not visible to you).",
     };
 
-    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, [], [], []);
+    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, false, [], [], []);
 
     public Touchpoint? FindTouchpoint(Guid id) => Touchpoints.Find(t => t.TouchpointId == id);
     public Study? FindStudy(Guid id) => Studies.Find(s => s.StudyId == id);
@@ -45,6 +47,7 @@ public sealed record ProjectWriteModel(
         TenderFailed x => WithTender(x.TenderId, TenderState.Failed),
         ContractAwarded x => (x.TenderId is { } tenderId ? WithTender(tenderId, TenderState.Awarded) : this) with { HasAward = true },
         ProjectStatusChanged x => this with { Status = x.Status },
+        ProjectVoided => this with { Voided = true },
         _ => this,
     }) with { Version = version };
 
@@ -53,11 +56,25 @@ public sealed record ProjectWriteModel(
 }
 
 /// <summary>Marten's live aggregation of <see cref="ProjectWriteModel"/> (registered Live: nothing stored).
-/// No event allow-list, so that every event of the stream counts in Version.</summary>
+/// No event allow-list, so that every event of the stream counts in Version. Marten allows only one of Evolve and
+/// EvolveAsync: the async one, because a correction reads the stream again.</summary>
 public sealed class ProjectWriteModelProjection : SingleStreamProjection<ProjectWriteModel, Guid>
 {
-    public override ProjectWriteModel? Evolve(ProjectWriteModel? snapshot, Guid id, IEvent e) =>
+    private static ProjectWriteModel? Step(ProjectWriteModel? snapshot, IEvent e) =>
         snapshot is null
             ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { Version = e.Version } : null
             : snapshot.Fold(e.Data, e.Version);
+
+    /// <summary>
+    /// A correction changes what later commands decide on (a voided tender is gone, a corrected date counts):
+    /// the model is folded again from the corrected view of the events before it. Corrections are rare, so
+    /// reading the stream once more for them keeps every other fold a plain step.
+    /// </summary>
+    public override async ValueTask<ProjectWriteModel?> EvolveAsync(ProjectWriteModel? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (snapshot is null || e.Data is not (FactVoided or FactCorrected)) return Step(snapshot, e);
+        var (registered, record) = await CorrectedStream.ReadAsync(session, id, e, cancellation);
+        return record.Facts.Aggregate(ProjectWriteModel.Start(registered), (model, fact) => model.Fold(fact.Fact.Value, fact.Version))
+            with { Version = e.Version, Voided = record.Voided };
+    }
 }

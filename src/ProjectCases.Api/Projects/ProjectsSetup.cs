@@ -29,6 +29,9 @@ public static class ProjectsSetup
         opts.Events.MapEventType<ContractAwarded>("contract_awarded");
         opts.Events.MapEventType<TenderFailed>("tender_failed");
         opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
+        opts.Events.MapEventType<Corrections.FactVoided>("fact_voided");
+        opts.Events.MapEventType<Corrections.FactCorrected>("fact_corrected");
+        opts.Events.MapEventType<Corrections.ProjectVoided>("project_voided");
 
         opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Live);
@@ -38,6 +41,7 @@ public static class ProjectsSetup
             .Duplicate(p => p.Sector)
             .Duplicate(p => p.Stage)
             .Duplicate(p => p.Status)
-            .Duplicate(p => p.Name);
+            .Duplicate(p => p.Name)
+            .Duplicate(p => p.Voided);
     }
 }

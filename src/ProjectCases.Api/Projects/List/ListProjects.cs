@@ -33,7 +33,8 @@ public static class ListProjectsEndpoint
         if (country is not null && !Countries.IsKnown(country)) query.AddError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>();
+        // A project registered by mistake and voided is in no list (its history stays readable).
+        IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>().Where(p => !p.Voided);
         if (country is not null) projects = projects.Where(p => p.Country == country);
         if (sector is not null) projects = projects.Where(p => p.Sector == sector.Value);
         if (stage is not null) projects = projects.Where(p => p.Stage == stage.Value);

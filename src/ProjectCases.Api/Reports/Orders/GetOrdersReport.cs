@@ -25,7 +25,8 @@ public static class GetOrdersReportEndpoint
             query.AddError("to", $"must be a fiscal year from 'from' ({from}) to {from + MaxYears - 1} ({MaxYears} years at most).");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to).ToListAsync(ct);
+        // A document whose awards were all voided (or whose project was) stays behind with zero: it is no row.
+        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to && o.Awards > 0).ToListAsync(ct);
         var projectIds = orders.Select(o => o.ProjectId).Distinct().ToArray();
         var places = projectIds.Length == 0
             ? []
