@@ -48,6 +48,7 @@ builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
+builder.Services.Configure<ProjectCases.FollowUps.Rules.FollowUpOptions>(builder.Configuration.GetSection(ProjectCases.FollowUps.Rules.FollowUpOptions.Section));
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
 
