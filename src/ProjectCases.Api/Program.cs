@@ -57,6 +57,7 @@ builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster), opts => opt
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
+builder.Services.Configure<ProjectCases.FollowUps.Rules.FollowUpOptions>(builder.Configuration.GetSection(ProjectCases.FollowUps.Rules.FollowUpOptions.Section));
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, builder.Environment);

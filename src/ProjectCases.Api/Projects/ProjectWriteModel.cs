@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
+using ProjectCases.Projects.Corrections;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.CountryRisks;
 using ProjectCases.Infrastructure.Decisions;
@@ -17,7 +19,7 @@ namespace ProjectCases.Projects;
 /// The detail view is <see cref="ProjectStatus"/>, a read model.
 /// </summary>
 public sealed record ProjectWriteModel(
-    Guid Id, long StreamVersion, ProjectStatusValue? Status, bool HasAward,
+    Guid Id, long StreamVersion, ProjectStatusValue? Status, bool HasAward, bool Voided,
     ImmutableList<ProjectWriteModel.Touchpoint> Touchpoints,
     ImmutableList<ProjectWriteModel.Study> Studies,
     ImmutableList<ProjectWriteModel.Tender> Tenders,
@@ -41,7 +43,7 @@ public sealed record ProjectWriteModel(
         Status = 404, Title = "Project not found", Detail = $"No project {id} exists (or it is not visible to you).",
     };
 
-    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, [], [], [], []);
+    public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, false, [], [], [], []);
 
     public Touchpoint? FindTouchpoint(Guid id) => Touchpoints.Find(t => t.TouchpointId == id);
     public Study? FindStudy(Guid id) => Studies.Find(s => s.StudyId == id);
@@ -61,6 +63,7 @@ public sealed record ProjectWriteModel(
         ProjectStatusChanged x => this with { Status = x.Status },
         CountryRiskLinked x when FindRisk(x.RiskId) is null => this with { Risks = Risks.Add(new RiskLink(x.RiskId, null)) },
         CountryRiskDecided x when FindRisk(x.RiskId) is { } r => this with { Risks = Risks.Replace(r, r with { Decision = x }) },
+        ProjectVoided => this with { Voided = true },
         _ => this,
     }) with { StreamVersion = version };
 
@@ -70,7 +73,8 @@ public sealed record ProjectWriteModel(
 
 /// <summary>The inline projection of <see cref="ProjectWriteModel"/>. Its allow-list is every event a project stream holds
 /// (the same as <see cref="ProjectStatusProjection"/>'s), so that Version follows the stream, and other streams' writes
-/// never load this document.</summary>
+/// never load this document. Marten allows only one of Evolve and EvolveAsync: the async one, because a correction
+/// reads the stream again.</summary>
 public sealed class ProjectWriteModelProjection : SingleStreamProjection<ProjectWriteModel, Guid>
 {
     public ProjectWriteModelProjection()
@@ -78,8 +82,21 @@ public sealed class ProjectWriteModelProjection : SingleStreamProjection<Project
         foreach (var type in ProjectStatusProjection.StreamEvents) IncludeType(type);
     }
 
-    public override ProjectWriteModel? Evolve(ProjectWriteModel? snapshot, Guid id, IEvent e) =>
+    private static ProjectWriteModel? Step(ProjectWriteModel? snapshot, IEvent e) =>
         snapshot is null
             ? e.Data is ProjectRegistered registered ? ProjectWriteModel.Start(registered) with { StreamVersion = StreamVersions.Next(e, null) } : null
             : snapshot.Fold(e.Data, StreamVersions.Next(e, snapshot.StreamVersion));
+
+    /// <summary>
+    /// A correction changes what later commands decide on (a voided tender is gone, a corrected date counts):
+    /// the model is folded again from the corrected view of the events before it. Corrections are rare, so
+    /// reading the stream once more for them keeps every other fold a plain step.
+    /// </summary>
+    public override async ValueTask<ProjectWriteModel?> EvolveAsync(ProjectWriteModel? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (snapshot is null || e.Data is not (FactVoided or FactCorrected)) return Step(snapshot, e);
+        var (registered, record) = await CorrectedStream.ReadAsync(session, id, e, cancellation);
+        return record.Facts.Aggregate(ProjectWriteModel.Start(registered), (model, fact) => model.Fold(fact.Fact.Value, fact.Version))
+            with { StreamVersion = StreamVersions.Next(e, snapshot.StreamVersion), Voided = record.Voided };
+    }
 }

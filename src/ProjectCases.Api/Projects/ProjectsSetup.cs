@@ -31,6 +31,9 @@ public static class ProjectsSetup
         opts.Events.MapEventType<ContractAwarded>("contract_awarded");
         opts.Events.MapEventType<TenderFailed>("tender_failed");
         opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
+        opts.Events.MapEventType<Corrections.FactVoided>("fact_voided");
+        opts.Events.MapEventType<Corrections.FactCorrected>("fact_corrected");
+        opts.Events.MapEventType<Corrections.ProjectVoided>("project_voided");
 
         opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Inline);
@@ -43,6 +46,7 @@ public static class ProjectsSetup
             .Duplicate(p => p.Name)
             .Duplicate(p => p.Region)
             .Duplicate(p => p.Financing)
-            .Duplicate(p => p.Ministry);
+            .Duplicate(p => p.Ministry)
+            .Duplicate(p => p.Voided);
     }
 }

@@ -80,7 +80,8 @@ public static class ListProjectsEndpoint
 
     private static IQueryable<ProjectStatus> Filtered(IQuerySession session, ProjectFilter f)
     {
-        IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>();
+        // A project registered by mistake and voided is in no list (its history stays readable).
+        IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>().Where(p => !p.Voided);
         if (f.Country is { } country) projects = projects.Where(p => p.Countries.Contains(country));
         if (f.Region is { } region) projects = projects.Where(p => p.Region == region);
         if (f.Sector is { } sector) projects = projects.Where(p => p.Sector == sector);

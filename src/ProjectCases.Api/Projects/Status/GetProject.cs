@@ -87,7 +87,7 @@ public static class GetProjectEndpoint
         var load = batch.Load<ProjectStatus>(id);
         var ownCases = CompanyProjects.OwnCases(batch, company, id);
         await batch.Execute(ct);
-        return await load is { } project
+        return await load is { Voided: false } project
             ? Results.Ok(CompanyProjectView.For(project, await ownCases))
             : Results.Problem(ProjectWriteModel.NotFound(id));
     }

@@ -58,6 +58,11 @@ public sealed class ProjectStatus
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
     public DateOnly? NextFollowUpDueOn { get; set; }
+    /// <summary>Registered by mistake (POST /api/projects/{id}/void): left out of lists and reports; history stays readable.</summary>
+    public bool Voided { get; set; }
+    public string? VoidReason { get; set; }
+    /// <summary>The corrections made so far, newest last; the values above already count them (the corrected view).</summary>
+    public List<CorrectionEntry> Corrections { get; set; } = [];
     /// <summary>The latest business date of any fact on record (touchpoint, study, agreement, tender, award, status).</summary>
     public DateOnly? LatestFactOn { get; set; }
     /// <summary>The Tokyo date the project was registered (recording time).</summary>
@@ -69,6 +74,9 @@ public sealed class ProjectStatus
 public sealed record ProjectRiskEntry(
     Guid RiskId, string Country, CountryRisks.CountryRiskKind Kind, CountryRisks.CountryRiskSeverity Severity, string RiskSummary, DateOnly LinkedOn,
     Guid? DecisionId, CountryRisks.RiskDecisionKind? Decision, string? DecisionReason, DateOnly? DecidedOn, DateOnly? ReviewOn);
+
+/// <summary>A correction of the fact recorded at FactVersion: "voided" or "corrected", at CorrectionVersion, by whom and when.</summary>
+public sealed record CorrectionEntry(long FactVersion, string Kind, string FactType, string Reason, long CorrectionVersion, string? By, DateTimeOffset At);
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
 

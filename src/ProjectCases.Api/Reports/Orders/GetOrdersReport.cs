@@ -37,7 +37,8 @@ public static class GetOrdersReportEndpoint
     /// <summary>The report for fiscal years <paramref name="from"/> to <paramref name="to"/>; also read by the web console.</summary>
     public static async Task<OrdersReport> BuildAsync(IQuerySession session, int from, int to, CancellationToken ct)
     {
-        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to).ToListAsync(ct);
+        // A document whose awards were all voided (or whose project was) stays behind with zero: it is no row.
+        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to && o.Awards > 0).ToListAsync(ct);
         var projectIds = orders.Select(o => o.ProjectId).Distinct().ToArray();
         var places = projectIds.Length == 0
             ? []

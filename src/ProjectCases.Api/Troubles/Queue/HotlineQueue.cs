@@ -57,7 +57,8 @@ public static class HotlineQueueEndpoint
                 c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt, c.FirstResponseBreached, c.ResolutionBreached))
             .ToListAsync(ct);
         var items = found.Select(c => new QueueItem(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee,
-            c.ReportedAt, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt,
+            TokyoTime.Local(c.ReportedAt), TokyoTime.Local(c.FirstResponseDue), TokyoTime.Local(c.FirstRespondedAt), TokyoTime.Local(c.ResolutionDue),
+            TokyoTime.Local(c.NextDueAt),
             c.FirstResponseBreached || c.FirstRespondedAt is null && c.FirstResponseDue < now,
             c.ResolutionBreached || c.ResolutionDue < now,
             TroubleCaseView.IsOverdue(TroubleStatus.Open, c.FirstResponseBreached, c.ResolutionBreached, c.NextDueAt, now))).ToList();
