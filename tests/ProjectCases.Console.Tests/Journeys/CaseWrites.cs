@@ -17,8 +17,7 @@ public class CaseWrites(ConsoleFixture fixture) : ConsoleTest(fixture)
         await Api.Awarded(project);
 
         await SignInAs("company", company: Acme, name: "sato");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "トラブルを相談" }).ClickAsync();
-        await WaitForUrl(url => url.EndsWith("/cases/new", StringComparison.Ordinal));
+        await Follow("トラブルを相談", url => url.EndsWith("/cases/new", StringComparison.Ordinal));
         await AssertAccessible();
         await Page.Locator("#Report_ProjectId").SelectOptionAsync(project.ToString()); // the company view of the catalogue
         await Page.Locator("#Report_Category").SelectOptionAsync("LatePayment");
@@ -103,8 +102,7 @@ public class CaseWrites(ConsoleFixture fixture) : ConsoleTest(fixture)
         await Open("/tasks?view=desk");
         var links = Page.Locator("[data-testid=tasks] tbody a[href^='/tasks/']");
         Assert.True(await links.CountAsync() > 0, await MainText());
-        await links.First.ClickAsync();
-        await WaitForUrl(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/tasks/[0-9a-f-]{36}$"));
+        await Navigate(() => links.First.ClickAsync(), url => System.Text.RegularExpressions.Regex.IsMatch(url, "/tasks/[0-9a-f-]{36}$"), "task");
         var taskUrl = Page.Url;
         await AssertAccessible();
 

@@ -21,8 +21,9 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
     }
 
     /// <summary>Pages are read once their document is parsed; a picture needs the stylesheet applied too.</summary>
-    private Task StylesheetApplied() => Page.WaitForFunctionAsync(
-        "[...document.styleSheets].some(s => { try { return (s.href || '').includes('console.css') && s.cssRules.length > 0; } catch { return false; } })");
+    private Task StylesheetApplied() => WaitUntil(
+        "[...document.styleSheets].some(s => { try { return (s.href || '').includes('console.css') && s.cssRules.length > 0; } catch { return false; } })",
+        "the stylesheet");
 
     private async Task<(Guid Project, Guid Case)> ARecordedYear()
     {

@@ -18,8 +18,7 @@ public class OfficerWrites(ConsoleFixture fixture) : ConsoleTest(fixture)
         var other = await Api.RegisteredProject("Jakarta MRT North-South Line", "ジャカルタ都市高速鉄道南北線", "ID");
         await SignInAs("officer", name: "yamada");
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "案件を登録" }).ClickAsync();
-        await WaitForUrl(url => url.EndsWith("/projects/new", StringComparison.Ordinal));
+        await Follow("案件を登録", url => url.EndsWith("/projects/new", StringComparison.Ordinal));
         await AssertAccessible();
         await Page.Locator("#Register_Name").FillAsync("Ho Chi Minh City Metro Line 2");
         await Page.Locator("#Register_NameJa").FillAsync("ホーチミン市都市鉄道2号線");
@@ -31,8 +30,7 @@ public class OfficerWrites(ConsoleFixture fixture) : ConsoleTest(fixture)
         Assert.Contains("ホーチミン市都市鉄道2号線", await Page.Locator("h1").InnerTextAsync());
         Assert.Contains("記録：yamada", await Page.Locator("[data-testid=timeline]").InnerTextAsync());
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "事実を記録" }).ClickAsync();
-        await WaitForUrl(url => url.EndsWith($"/projects/{id}/record", StringComparison.Ordinal));
+        await Follow("事実を記録", url => url.EndsWith($"/projects/{id}/record", StringComparison.Ordinal));
         await AssertAccessible();
         await Page.Locator("#Touchpoint_Kind").SelectOptionAsync("TopSales");
         await Page.Locator("#Touchpoint_OccurredOn").FillAsync("2026-05-10");

@@ -101,13 +101,39 @@ public abstract class ConsoleTest(ConsoleFixture fixture) : IAsyncLifetime
     /// Submits a write form and waits for the page its post answers (the record after post/redirect/get, or the form
     /// again with the refusal); then checks where it arrived, showing the page when that is not <paramref name="arrived"/>.
     /// </summary>
-    protected async Task Submit(string form, Func<string, bool> arrived)
+    protected Task Submit(string form, Func<string, bool> arrived) =>
+        Navigate(() => Form(form).Locator("button[type=submit]").ClickAsync(), arrived, form);
+
+    /// <summary>Follows the link named <paramref name="name"/> and waits for the page it leads to.</summary>
+    protected Task Follow(string name, Func<string, bool> arrived) =>
+        Navigate(() => Page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync(), arrived, name);
+
+    protected async Task Navigate(Func<Task> action, Func<string, bool> arrived, string what)
     {
-        // The current document is marked; the answer to the post is a new document without the mark (even at the same address).
-        await Page.EvaluateAsync("document.documentElement.dataset.beforeSubmit = 'yes'");
-        await Form(form).Locator("button[type=submit]").ClickAsync();
-        await Page.WaitForFunctionAsync("document.readyState !== 'loading' && document.documentElement.dataset.beforeSubmit !== 'yes'");
-        Assert.True(arrived(Page.Url), $"{form}: arrived at {Page.Url}: {await MainText()}");
+        // The current document is marked; the next page is a new document without the mark (even at the same address).
+        // Not Playwright's navigation waits: headless chromium here did not always report them (see WaitForUrl).
+        await Page.EvaluateAsync("document.documentElement.dataset.beforeNavigation = 'yes'");
+        await action();
+        await WaitUntil("document.readyState !== 'loading' && document.documentElement.dataset.beforeNavigation !== 'yes'", what);
+        Assert.True(arrived(Page.Url), $"{what}: arrived at {Page.Url}: {await MainText()}");
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds in the page. Polled from here, not with WaitForFunction: that
+    /// evaluates strings inside the page, which the console's content policy (no script) forbids.
+    /// </summary>
+    protected async Task WaitUntil(string condition, string what)
+    {
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            try
+            {
+                if (await Page.EvaluateAsync<bool>(condition)) return;
+            }
+            catch (PlaywrightException) { } // the document is being replaced: ask the next one
+            await Task.Delay(25);
+        }
+        Assert.Fail($"{what}: still waiting for {condition} at {Page.Url}");
     }
 
     protected async Task Open(string path)
