@@ -29,6 +29,12 @@ public sealed class NotificationOptions
     public string? PickupDirectory { get; set; }
     /// <summary>Where links in messages point (the console or API base address); empty: no links.</summary>
     public string BaseUrl { get; set; } = "";
+    /// <summary>
+    /// Events recorded longer ago than this are not notified: news that old is no longer news. This is what keeps
+    /// the first start on a database with history from mailing about past cases, while events recorded during an
+    /// outage shorter than this are still notified when the service is back.
+    /// </summary>
+    public TimeSpan IgnoreEventsOlderThan { get; set; } = TimeSpan.FromHours(24);
 }
 
 public sealed class DirectoryEntry

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Options;
 using ProjectCases.Infrastructure;
 using Wolverine;
 using Wolverine.Runtime;
@@ -36,7 +37,8 @@ public static class NotificationsSetup
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
         marten.Services.ConfigureMarten((provider, opts) => opts.Projections.Subscribe(new NotificationsSubscription(
-            provider.GetRequiredService<IWolverineRuntime>(), provider.GetRequiredService<ILogger<NotificationsSubscription>>())));
+            provider.GetRequiredService<IWolverineRuntime>(), provider.GetRequiredService<ILogger<NotificationsSubscription>>(),
+            provider.GetRequiredService<IOptions<NotificationOptions>>().Value.IgnoreEventsOlderThan)));
         return marten;
     }
 
