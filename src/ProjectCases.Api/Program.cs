@@ -1,5 +1,6 @@
 using JasperFx;
 using ProjectCases.Audit;
+using ProjectCases.CountryRisks;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
@@ -14,10 +15,13 @@ using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Infrastructure.Wolverine;
+using ProjectCases.Notifications;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
+using ProjectCases.Search;
 using ProjectCases.Troubles;
+using ProjectCases.WebConsole;
 
 if (args.FirstOrDefault() == "dev-token") DevTokenCommand.KeepStandardOutputForTheToken();
 SeedSampleCommand.TurnOffLoadingOnEmptyDatabase(args);
@@ -40,16 +44,24 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureTroubles(),
     opts => opts.ConfigureFollowUps(),
     opts => opts.ConfigureReports(),
+    opts => opts.ConfigureSearch(),
+    opts => opts.ConfigureCountryRisks(),
+    opts => opts.ConfigureNotifications(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
-    .AddFollowUpRules();
-builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster));
+    .AddFollowUpRules()
+    .AddCountryRiskLinking()
+    .AddNotificationTriggers();
+builder.AddProjectCasesWolverine(opts => opts.ApplyCluster(cluster), opts => opts.RouteNotifications());
 
 builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
+builder.Services.Configure<ProjectCases.FollowUps.Rules.FollowUpOptions>(builder.Configuration.GetSection(ProjectCases.FollowUps.Rules.FollowUpOptions.Section));
 builder.Services.AddAudit();
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration, builder.Environment);
+builder.AddProjectCasesConsole();
 
 var app = builder.Build();
 
@@ -66,6 +78,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => a
 app.MapProjectCasesHealth();
 app.MapProjectCasesOpenApi();
 app.MapProjectCasesEndpoints();
+app.MapProjectCasesConsole();
 
 await using var localDatabase = await LocalPostgresForCommands.StartIfNeededAsync(app.Services, args);
 return await app.RunJasperFxCommands(args);

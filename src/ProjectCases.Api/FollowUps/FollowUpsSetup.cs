@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.FollowUps.Rules;
 using ProjectCases.FollowUps.Tasks;
 using Wolverine.Runtime;
@@ -18,7 +19,7 @@ public static class FollowUpsSetup
         opts.Events.MapEventType<FollowUpOverdue>("follow_up_overdue");
 
         opts.Projections.Add<FollowUpTaskProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<FollowUpWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<FollowUpWriteModelProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<FollowUpTask>()
             .Duplicate(t => t.Status).Duplicate(t => t.DueOn).Duplicate(t => t.Owner)
             .Duplicate(t => t.ProjectId).Duplicate(t => t.TroubleId).Duplicate(t => t.SubjectId).Duplicate(t => t.Rule);
@@ -28,6 +29,7 @@ public static class FollowUpsSetup
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddFollowUpRules(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
+        marten.Services.AddSingleton<IMissingWriteModels, MissingWriteModels<FollowUpTask, FollowUpWriteModel>>();
         // Resolved when the store is built, as Wolverine's own subscriptions are (the runtime needs the store first).
         marten.Services.ConfigureMarten((provider, opts) => opts.Projections.Subscribe(new FollowUpRulesSubscription(
             provider.GetRequiredService<IWolverineRuntime>(), provider.GetRequiredService<ILogger<FollowUpRulesSubscription>>())));

@@ -37,6 +37,9 @@ public static class Countries
 
     public static IReadOnlyCollection<string> Codes => RegionByCode.Keys;
 
+    /// <summary>Every region name, in the reports' (table) order: the list filter's vocabulary and the console's choices.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. Table.Select(row => row.Region)];
+
     public static bool IsKnown(string? code) => code is not null && RegionByCode.ContainsKey(code);
 
     /// <summary>The region of a known code; "Unknown" otherwise (never thrown: old events must always replay).</summary>

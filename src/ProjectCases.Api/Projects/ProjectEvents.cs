@@ -4,9 +4,14 @@ namespace ProjectCases.Projects;
 // Facts only, in the past tense; who recorded them and when is event metadata, never a field.
 // Stored names are fixed in ProjectsSetup.MapEventTypes: never rename one without a mapping.
 
+/// <summary>Country is the primary country. Countries (all of them, primary first) and Ministry came with
+/// projects v2: events stored before them load with null, read as [Country] and no ministry.</summary>
 public sealed record ProjectRegistered(
     Guid ProjectId, string Name, string? NameJa, string Country, Sector Sector, Financing Financing,
-    string? LeadAgency, string? Summary);
+    string? LeadAgency, string? Summary, IReadOnlyList<string>? Countries = null, Ministry? Ministry = null)
+{
+    public IReadOnlyList<string> AllCountries() => Countries is { Count: > 0 } all ? all : [Country];
+}
 
 /// <summary>One touchpoint may concern several projects: the same event, with the same
 /// TouchpointId, is appended to each of them (ProjectIds lists them all), so reports count it once.</summary>

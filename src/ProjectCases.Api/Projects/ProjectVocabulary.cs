@@ -9,7 +9,12 @@ public enum Sector
     DisasterPrevention, TransportSoftInfrastructure, ConstructionTechnology, ICT, Energy,
 }
 
-public enum Financing { YenLoan, Grant, PPP, JOIN, JBIC, NEXI, Private, G2G, Unknown }
+/// <summary>How a project is financed. The public financing bodies the source documents name (docs/projects.md,
+/// "Financing"): JICA (as YenLoan / Grant), JBIC, NEXI, JOIN and JICT.</summary>
+public enum Financing { YenLoan, Grant, PPP, JOIN, JBIC, NEXI, JICT, Private, G2G, Unknown }
+
+/// <summary>The Japanese ministry leading a project (API.md, "Projects, v2 fields").</summary>
+public enum Ministry { MLIT, MIC, METI, MOFA, MAFF, MOE, MHLW, CabinetOffice, Other }
 
 public enum TouchpointKind
 {

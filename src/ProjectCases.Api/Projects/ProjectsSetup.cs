@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Projects.Status;
 
@@ -12,6 +13,7 @@ public static class ProjectsSetup
     {
         services.AddSingleton<SampleDataLoader>();
         services.AddHostedService<LoadSampleDataOnEmptyDatabase>();
+        services.AddSingleton<IMissingWriteModels, MissingWriteModels<ProjectStatus, ProjectWriteModel>>();
         return services;
     }
 
@@ -29,15 +31,22 @@ public static class ProjectsSetup
         opts.Events.MapEventType<ContractAwarded>("contract_awarded");
         opts.Events.MapEventType<TenderFailed>("tender_failed");
         opts.Events.MapEventType<ProjectStatusChanged>("project_status_changed");
+        opts.Events.MapEventType<Corrections.FactVoided>("fact_voided");
+        opts.Events.MapEventType<Corrections.FactCorrected>("fact_corrected");
+        opts.Events.MapEventType<Corrections.ProjectVoided>("project_voided");
 
         opts.Projections.Add<ProjectStatusProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<ProjectWriteModelProjection>(ProjectionLifecycle.Inline);
         // Filters of GET /api/projects read these columns instead of the JSON body.
         opts.Schema.For<ProjectStatus>()
             .Duplicate(p => p.Country)
             .Duplicate(p => p.Sector)
             .Duplicate(p => p.Stage)
             .Duplicate(p => p.Status)
-            .Duplicate(p => p.Name);
+            .Duplicate(p => p.Name)
+            .Duplicate(p => p.Region)
+            .Duplicate(p => p.Financing)
+            .Duplicate(p => p.Ministry)
+            .Duplicate(p => p.Voided);
     }
 }

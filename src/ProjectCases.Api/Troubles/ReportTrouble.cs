@@ -58,19 +58,35 @@ public static class ReportTroubleDecision
     }
 }
 
+/// <summary>The answer to a report: `possibleDuplicateOf` lists open cases it may repeat (empty when none).</summary>
+public sealed record TroubleReportAccepted(Guid Id, long Version, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue,
+    IReadOnlyList<Guid> PossibleDuplicateOf);
+
 public static class ReportTroubleEndpoint
 {
     /// <summary>The project the case is reported on (its read model: the decision only needs its awards and name).</summary>
     public static Task<ProjectStatus?> LoadAsync(ReportTrouble command, IQuerySession session, CancellationToken ct) =>
         session.LoadAsync<ProjectStatus>(command.ProjectId!.Value, ct);
 
-    /// <summary>Starts a case stream. The project's stream is left alone: its open-trouble count is read from the cases.</summary>
-    [ProducesResponseType<WriteAccepted>(201)]
+    /// <summary>Open cases of the same company, project and category from the last 30 days (none when the company is unknown yet).</summary>
+    public static Task<PossibleDuplicates> BeforeAsync(ReportTrouble command, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        ReporterCompany(command, user) is { Length: > 0 } company
+            ? PossibleDuplicates.FindAsync(session, company, command.ProjectId!.Value, command.Category!.Value, clock.GetUtcNow(), ct)
+            : Task.FromResult(new PossibleDuplicates([]));
+
+    /// <summary>A company reports as itself (token), never as the company named in the body.</summary>
+    private static string? ReporterCompany(ReportTrouble command, ClaimsPrincipal user) =>
+        (TroubleAccess.CompanyOf(user) ?? command.Reporter.Company)?.Trim();
+
+    /// <summary>
+    /// Starts a case stream. The project's stream is left alone: its open-trouble count is read from the cases.
+    /// The answer gives the service-level due times (Japan's offset) and the possible duplicates.
+    /// </summary>
+    [ProducesResponseType<TroubleReportAccepted>(201)]
     [WolverinePost("/api/troubles"), Authorize(Roles = Roles.Company + "," + Roles.Hotline)]
-    public static (IResult, IMartenOp, OutgoingMessages) Post(ReportTrouble command, ProjectStatus? project, ClaimsPrincipal user,
+    public static (IResult, IMartenOp, OutgoingMessages) Post(ReportTrouble command, ProjectStatus? project, PossibleDuplicates duplicates, ClaimsPrincipal user,
         TimeProvider clock, ServiceLevelClock levels)
     {
-        // A company reports as itself (token), never as the company named in the body.
         var company = TroubleAccess.CompanyOf(user) ?? command.Reporter.Company;
         if (string.IsNullOrWhiteSpace(company))
             return (Results.Problem(Infrastructure.Errors.FieldErrors.Problem([("reporter.company", "is required.")])), MartenOps.Nothing(), []);
@@ -79,7 +95,8 @@ public static class ReportTroubleEndpoint
         var dues = levels.Dues(now, Priority.Medium); // untriaged cases run on Medium targets
         var decision = ReportTroubleDecision.Decide(project, command.ProjectId!.Value, command, company, id, now, dues);
         if (decision.Refusal is { } refusal) return (WriteResults.Refuse(refusal), MartenOps.Nothing(), []);
-        return (WriteResults.Created($"/api/troubles/{id}", new WriteAccepted(id, 1), 1),
+        return (WriteResults.Created($"/api/troubles/{id}", new TroubleReportAccepted(id, 1, TokyoTime.Local(dues.FirstResponseDue),
+                TokyoTime.Local(dues.ResolutionDue), duplicates.CaseIds), 1),
             MartenOps.StartStream<TroubleCase>(id, [.. decision.Events]), [.. decision.Messages]);
     }
 }

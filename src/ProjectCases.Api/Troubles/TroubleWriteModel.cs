@@ -3,21 +3,28 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Troubles.Cases;
 
 namespace ProjectCases.Troubles;
 
 /// <summary>
 /// What case decisions and the service-level checks need: status, priority, who reported it (access),
-/// and where each deadline stands. Immutable; folded live from the case's own stream by
+/// and where each deadline stands. Immutable; kept inline (a stored document) from the case's own stream by
 /// <see cref="TroubleWriteModelProjection"/>. The case detail and the queue row are <see cref="TroubleCase"/>, a read model.
 /// </summary>
 public sealed record TroubleWriteModel(
-    Guid Id, long Version, Guid ProjectId, string ReporterCompany, TroubleStatus Status, Priority Priority, TroubleCategory Category,
+    Guid Id, long StreamVersion, Guid ProjectId, string ReporterCompany, TroubleStatus Status, Priority Priority, TroubleCategory Category,
     DateTimeOffset ReportedAt, string? Assignee, bool Acknowledged,
     DateTimeOffset FirstResponseDue, DateTimeOffset? FirstRespondedAt, bool FirstResponseBreached,
     DateTimeOffset ResolutionDue, bool ResolutionBreached) : IWriteModel<TroubleWriteModel>
 {
+    /// <summary>The stream's version (IWriteModel). Not named Version in the stored document: Marten sets a projected
+    /// document's Version member to the last event's version, which is 0 for an event appended without an expected
+    /// version (quick append, e.g. the follow-up rules); <see cref="StreamVersions.Next"/> counts on from the model instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long Version => StreamVersion;
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Trouble case not found", Detail = $"No trouble case {id} exists (or it is not visible to you).",
@@ -51,17 +58,23 @@ public sealed record TroubleWriteModel(
         FirstResponseOverdue => this with { FirstResponseBreached = true },
         ResolutionOverdue => this with { ResolutionBreached = true },
         _ => this,
-    }) with { Version = version };
+    }) with { StreamVersion = version };
 
     private TroubleWriteModel Responded(DateTimeOffset at) => this with { FirstRespondedAt = FirstRespondedAt ?? at };
 }
 
-/// <summary>Marten's live aggregation of <see cref="TroubleWriteModel"/> (registered Live: nothing stored). A case
-/// starts only from a TroubleReported on its own stream (a legacy copy on a project stream never makes one).</summary>
+/// <summary>The inline projection of <see cref="TroubleWriteModel"/> (a stored document, fetched for writing in one row).
+/// Its allow-list is <see cref="TroubleCaseProjection"/>'s: every event a case stream holds. A case starts only from a
+/// TroubleReported on its own stream (a legacy copy on a project stream never makes one).</summary>
 public sealed class TroubleWriteModelProjection : SingleStreamProjection<TroubleWriteModel, Guid>
 {
+    public TroubleWriteModelProjection()
+    {
+        foreach (var type in TroubleCaseProjection.StreamEvents) IncludeType(type);
+    }
+
     public override TroubleWriteModel? Evolve(TroubleWriteModel? snapshot, Guid id, IEvent e) =>
         snapshot is null
-            ? e.Data is TroubleReported reported && reported.TroubleId == id ? TroubleWriteModel.Start(reported) with { Version = e.Version } : null
-            : snapshot.Fold(e.Data, e.Version);
+            ? e.Data is TroubleReported reported && reported.TroubleId == id ? TroubleWriteModel.Start(reported) with { StreamVersion = StreamVersions.Next(e, null) } : null
+            : snapshot.Fold(e.Data, StreamVersions.Next(e, snapshot.StreamVersion));
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using ProjectCases.Troubles.Cases;
 using ProjectCases.Troubles.ServiceLevels;
 
@@ -11,6 +12,7 @@ public static class TroublesSetup
     {
         services.Configure<ServiceLevelOptions>(configuration.GetSection(ServiceLevelOptions.Section));
         services.AddSingleton<ServiceLevelClock>();
+        services.AddSingleton<IMissingWriteModels, MissingWriteModels<TroubleCase, TroubleWriteModel>>();
         return services;
     }
 
@@ -31,7 +33,7 @@ public static class TroublesSetup
         opts.Events.MapEventType<ResolutionOverdue>("resolution_overdue");
 
         opts.Projections.Add<TroubleCaseProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<TroubleWriteModelProjection>(ProjectionLifecycle.Live);
+        opts.Projections.Add<TroubleWriteModelProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<TroubleCase>()
             .Duplicate(c => c.ProjectId)
             .Duplicate(c => c.ReporterCompany)

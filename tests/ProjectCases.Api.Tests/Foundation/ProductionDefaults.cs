@@ -52,7 +52,7 @@ public class ProductionDefaults(ApiFixture fixture)
         await host.Scenario(s => { s.Get.Url("/docs/"); s.StatusCodeShouldBeOk(); });
         // Loading runs in the background after start: wait for its line rather than for a time.
         for (var attempt = 0; attempt < 600 && !log.Lines.Any(line => line.StartsWith("Sample data:")); attempt++) await Task.Delay(100);
-        Assert.Contains(log.Lines, line => line.Contains("Sample data: the database had no projects, loaded 45 sample projects"));
+        Assert.Contains(log.Lines, line => line.Contains("Sample data: the database had no projects, loaded 57 sample projects"));
     }
 
     [Fact]

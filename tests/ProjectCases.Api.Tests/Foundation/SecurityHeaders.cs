@@ -40,6 +40,18 @@ public class SecurityHeaders(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task console_pages_may_load_the_services_own_stylesheet_but_run_no_script_and_post_only_to_the_service()
+    {
+        var page = await Host.Scenario(s => { s.Get.Url("/signin"); s.StatusCodeShouldBeOk(); });
+        var policy = page.Context.Response.Headers.ContentSecurityPolicy.ToString();
+        Assert.Contains("style-src 'self'", policy); // with the API's "default-src 'none'" the console had no styles at all
+        Assert.Contains("script-src 'none'", policy);
+        Assert.Contains("form-action 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("no-store", page.Context.Response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
     public void kestrel_does_not_name_itself() =>
         Assert.False(Host.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
 }

@@ -107,7 +107,8 @@ public class FuzzingEveryWriteRoute(ApiFixture fixture) : ApiTest(fixture)
     private static string FillRoute(string pattern, IReadOnlyDictionary<string, Guid> ids)
     {
         var stream = pattern.StartsWith("/api/troubles") ? "trouble" : pattern.StartsWith("/api/follow-ups") ? "followUp" : "project";
-        var url = pattern.Replace("{id}", ids[stream].ToString()).Replace("{fiscalYear}", "2025");
+        // factVersion 3: the award of the awarded project (registered 1, tender 2, award 3), a real fact to void or correct.
+        var url = pattern.Replace("{id}", ids[stream].ToString()).Replace("{fiscalYear}", "2025").Replace("{factVersion}", "3");
         foreach (var (name, id) in ids) url = url.Replace($"{{{name}}}", id.ToString());
         Assert.False(url.Contains('{'), $"The fuzz test does not know how to fill a route parameter of {pattern}: add it to GivenOneOfEverything.");
         return url;

@@ -16,7 +16,7 @@ public class ProjectListRows(ApiFixture fixture) : ApiTest(fixture)
         var list = ReadJson(await As("officer", s => { s.Get.Url("/api/projects"); s.StatusCodeShouldBeOk(); }));
         var row = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal(
-            ["id", "name", "nameJa", "country", "region", "sector", "financing", "stage", "status", "version", "lastActivityOn"],
+            ["id", "name", "nameJa", "country", "countries", "region", "sector", "financing", "ministry", "stage", "status", "version", "lastActivityOn"],
             row.EnumerateObject().Select(p => p.Name));
         foreach (var field in row.EnumerateObject())
             Assert.Equal(detail.GetProperty(field.Name).ToString(), field.Value.ToString());

@@ -43,7 +43,7 @@ public class RegisteringAndReadingProjects(ApiFixture fixture) : ApiTest(fixture
     }
 
     [Fact]
-    public async Task the_list_filters_by_country_sector_and_name_in_either_language_and_pages()
+    public async Task the_list_filters_by_country_region_sector_and_name_in_either_language_and_pages()
     {
         await GivenProjects.Registered(Host, new { name = "Manila Metro", nameJa = "マニラ首都圏地下鉄", country = "PH", sector = "Rail", financing = "YenLoan" });
         await GivenProjects.Registered(Host, new { name = "Patimban Port", nameJa = "パティンバン港", country = "ID", sector = "Port", financing = "YenLoan" });
@@ -61,6 +61,8 @@ public class RegisteringAndReadingProjects(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal("Jakarta MRT | Manila Metro | Patimban Port (total 3)", await List(""));
         Assert.Equal("Jakarta MRT | Patimban Port (total 2)", await List("?country=ID"));
         Assert.Equal("Jakarta MRT (total 1)", await List("?country=ID&sector=Rail"));
+        Assert.Equal("Jakarta MRT | Manila Metro | Patimban Port (total 3)", await List("?region=" + Uri.EscapeDataString("Southeast Asia")));
+        Assert.Equal(" (total 0)", await List("?region=Europe"));
         Assert.Equal("Manila Metro (total 1)", await List("?q=manila"));
         Assert.Equal("Jakarta MRT (total 1)", await List("?status=UnderConstruction"));
         Assert.Equal("Jakarta MRT (total 1)", await List("?stage=Construction"));

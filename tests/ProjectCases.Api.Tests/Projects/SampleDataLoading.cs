@@ -25,6 +25,29 @@ public class SampleDataLoading(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_sample_risks_load_with_their_decisions_and_the_myanmar_board_lists_the_frozen_projects()
+    {
+        var result = await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
+        Assert.Empty(result.Refusals);
+        await WaitForProjections();
+        await WaitForProjections(); // the linking, then the follow-up rules
+
+        var calls = new TroubleApi(Host);
+        var (status, board) = await calls.Get("officer", $"/api/country-risks/{SampleDataLoader.RiskId("myanmar-coup-2021")}/board");
+        Assert.Equal(200, status);
+        var projects = board.GetProperty("projects").EnumerateArray().ToList();
+        Assert.Equal(9, projects.Count);
+        Assert.All(projects, p => Assert.Equal(("Suspended", "Suspend"), (p.GetProperty("status").GetString(), p.GetProperty("decision").GetString())));
+        Assert.Contains(projects, p => p.GetProperty("name").GetString() == "Yangon Urban Railway Development");
+
+        var kenitra = await calls.Get("officer", $"/api/country-risks/{SampleDataLoader.RiskId("morocco-kenitra-postponement")}");
+        var affected = Assert.Single(kenitra.Body.GetProperty("affectedProjects").EnumerateArray());
+        Assert.Equal(("Postponed", "Postpone"), (affected.GetProperty("status").GetString(), affected.GetProperty("decision").GetString()));
+        var (_, list) = await calls.Get("auditor", "/api/country-risks");
+        Assert.Equal(4, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task a_sample_project_reads_as_the_source_describes_it()
     {
         await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);

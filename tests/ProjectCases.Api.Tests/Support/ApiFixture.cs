@@ -46,6 +46,11 @@ public sealed class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             builder.UseSetting("RateLimiting:PermitsPerSecond", "0");
             builder.UseSetting("SampleData:LoadOnEmptyDatabase", "false");
+            // No mail from the shared host: the notification tests run a host of their own with an SMTP server.
+            builder.UseSetting("Notifications:Enabled", "false");
+            // Scenarios record facts on fixed business dates (2024, 2026): a ten-year follow-up horizon keeps
+            // them "new" for years; the horizon itself is shown with facts older than that (FollowUpHorizonInAction).
+            builder.UseSetting("FollowUps:HorizonDays", "3650");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(s =>
             {

@@ -10,6 +10,7 @@ public class QueryDeclarations
     private static QueryParameters For(string query, params object[] declarations)
     {
         var context = new DefaultHttpContext();
+        context.Request.Path = "/api/things";
         context.Request.QueryString = new QueryString(query);
         context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(declarations), "GET /api/things"));
         return new QueryParameters(context.Request);

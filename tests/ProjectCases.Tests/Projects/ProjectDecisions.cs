@@ -67,7 +67,7 @@ public class ProjectDecisions
         var reported = Given.Reported(Guid.NewGuid()) with { ProjectId = id };
         var project = Given.Project(id, reported, new TroubleClosed(reported.TroubleId, id, Given.ReportedAt));
         Assert.Equal(3, project.Version);
-        Assert.Equal(Given.Project(id) with { Version = 3 }, project);
+        Assert.Equal(Given.Project(id) with { StreamVersion = 3 }, project);
     }
 
     [Fact]

@@ -12,11 +12,12 @@ namespace ProjectCases.Audit.Feed;
 /// </summary>
 public sealed class StreamTypes
 {
-    public const string Project = "project", Trouble = "trouble", FollowUp = "followUp", KpiTargets = "kpiTargets";
+    public const string Project = "project", Trouble = "trouble", FollowUp = "followUp", KpiTargets = "kpiTargets", CountryRisk = "countryRisk";
 
     private static readonly (Type Aggregate, string Name)[] Known =
     [
         (typeof(ProjectStatus), Project), (typeof(TroubleCase), Trouble), (typeof(FollowUpTask), FollowUp), (typeof(KpiTargetOverrides), KpiTargets),
+        (typeof(CountryRisks.CountryRisk), CountryRisk),
     ];
 
     private readonly Dictionary<string, string> _byStoredAlias;

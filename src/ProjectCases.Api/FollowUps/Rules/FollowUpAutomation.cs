@@ -19,13 +19,13 @@ public static class FollowUpAutomation
 
     public static Guid TaskId(string key) => NameBasedGuid.Create(Namespace, key);
 
-    public static async Task CarryOutAsync(IEvent e, IDocumentSession session, IMessageBus bus, CancellationToken ct)
+    public static async Task CarryOutAsync(IEvent e, IDocumentSession session, IMessageBus bus, FollowUpOptions options, CancellationToken ct)
     {
         foreach (var action in FollowUpRules.For(e))
         {
             if (action is OpenTask open)
             {
-                await OpenAsync(open, e.EventTypeName, session, bus, ct);
+                if (FollowUpHorizon.Admits(open, e.Timestamp, options.HorizonDays)) await OpenAsync(open, e.EventTypeName, session, bus, ct);
                 continue;
             }
             var tasks = await session.Query<FollowUpTask>()

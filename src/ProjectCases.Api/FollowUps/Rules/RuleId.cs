@@ -13,6 +13,9 @@ public sealed record RuleId(string Key)
     public static readonly RuleId ReReviewStatus = new("re-review-status");
     public static readonly RuleId FirstResponse = new("first-response");
     public static readonly RuleId Resolution = new("resolution");
+    public static readonly RuleId ConfirmRiskState = new("confirm-risk-state");
+    public static readonly RuleId InformCompaniesOfRisk = new("inform-companies-of-risk");
+    public static readonly RuleId ReviewRiskDecision = new("review-risk-decision");
     /// <summary>Not a rule: a task created by a person (POST /api/follow-ups).</summary>
     public static readonly RuleId Manual = new("manual");
 

@@ -32,6 +32,9 @@ public sealed class FollowUpTaskProjection : SingleStreamProjection<FollowUpTask
 {
     public FollowUpTaskProjection() => Folds.IncludeIn(this, startedBy: typeof(FollowUpScheduled));
 
+    /// <summary>The events of this stream type (the allow-list above): the write model's inline projection includes the same.</summary>
+    public static IReadOnlyList<Type> StreamEvents => Folds.EventTypes(typeof(FollowUpScheduled));
+
     /// <summary>What each event after FollowUpScheduled does to the task; also the projection's event allow-list.</summary>
     private static readonly EventFolds<FollowUpTask> Folds = new EventFolds<FollowUpTask>()
         .On<FollowUpCompleted>((c, task) => (task.Status, task.Note, task.ClosedByRule) = (FollowUpStatus.Done, c.Note, c.ByRule))

@@ -10,9 +10,15 @@ using Wolverine.Http;
 
 namespace ProjectCases.FollowUps.Tasks;
 
+/// <summary>A task as lists and GET /api/follow-ups/{id} show it: with its project's name and, for a hotline task, the case's summary.</summary>
 public sealed record FollowUpItem(
     Guid Id, long Version, string Title, string Owner, DateOnly DueOn, FollowUpStatus Status, bool Overdue, string Rule,
-    string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
+    string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note, string? ProjectName = null, string? CaseName = null);
+
+/// <summary>The list's filters; null means "any". <c>OwnerPrefix</c> (e.g. "desk:") is for the console's desk view.</summary>
+public sealed record FollowUpFilter(
+    string? Owner = null, FollowUpStatus? Status = null, bool OverdueOnly = false, Guid? ProjectId = null, Guid? TroubleId = null,
+    DateOnly? DueBefore = null, string? OwnerPrefix = null);
 
 public static class ListFollowUpsEndpoint
 {
@@ -41,9 +47,18 @@ public static class ListFollowUpsEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var today = TokyoTime.Today(clock);
+        var filter = new FollowUpFilter(owner, status, overdueOnly, projectId, troubleId, dueBefore);
+        return Results.Ok(await QueryAsync(session, filter, TokyoTime.Today(clock), page, pageSize, ct));
+    }
+
+    /// <summary>One page of tasks by due date; also read by the web console.</summary>
+    public static async Task<ListPage<FollowUpItem>> QueryAsync(IQuerySession session, FollowUpFilter filter, DateOnly today, int page, int pageSize,
+        CancellationToken ct)
+    {
+        var (owner, status, overdueOnly, projectId, troubleId, dueBefore, ownerPrefix) = filter;
         IQueryable<FollowUpTask> tasks = session.Query<FollowUpTask>();
         if (owner is not null) tasks = tasks.Where(t => t.Owner == owner);
+        if (ownerPrefix is not null) tasks = tasks.Where(t => t.Owner.StartsWith(ownerPrefix));
         if (status is not null) tasks = tasks.Where(t => t.Status == status.Value);
         if (overdueOnly) tasks = tasks.Where(t => t.Status == FollowUpStatus.Open && (t.DueOn < today || t.OverdueRecorded));
         if (projectId is not null) tasks = tasks.Where(t => t.ProjectId == projectId.Value);
@@ -54,14 +69,28 @@ public static class ListFollowUpsEndpoint
         var found = await tasks.OrderBy(t => t.DueOn).ThenBy(t => t.Id)
             .Select(t => new Row(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status, t.OverdueRecorded, t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note))
             .ToPagedListAsync(page, pageSize, ct);
+        var names = await FollowUpNames.LookUpAsync(session, found.Select(t => t.ProjectId), found.Select(t => t.TroubleId), ct);
         var items = found.Select(t => new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status,
-            FollowUpTask.IsOverdue(t.Status, t.OverdueRecorded, t.DueOn, today), t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note)).ToList();
-        return Results.Ok(new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount));
+            FollowUpTask.IsOverdue(t.Status, t.OverdueRecorded, t.DueOn, today), t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note,
+            names.ProjectName(t.ProjectId), names.CaseName(t.TroubleId))).ToList();
+        return new ListPage<FollowUpItem>(items, page, pageSize, found.TotalItemCount);
     }
 
     /// <summary>The columns of a task the list shows or computes from.</summary>
     private sealed record Row(Guid Id, long Version, string Title, string Owner, DateOnly DueOn, FollowUpStatus Status, bool OverdueRecorded, string Rule,
         string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
+
+    /// <summary>One task, with its project's name (and the case's summary for a hotline task), and its ETag.</summary>
+    [WolverineGet("/api/follow-ups/{id}"), Authorize(Roles = Readers + "," + Roles.Admin)]
+    public static async Task<IResult> GetOne(Guid id, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (await session.LoadAsync<FollowUpTask>(id, ct) is not { } t) return Results.Problem(FollowUpWriteModel.NotFound(id));
+        var names = await FollowUpNames.LookUpAsync(session, [t.ProjectId], [t.TroubleId], ct);
+        context.Response.Headers.ETag = IfMatch.ETag(t.Version);
+        return Results.Ok(new FollowUpItem(t.Id, t.Version, t.Title, t.Owner, t.DueOn, t.Status,
+            FollowUpTask.IsOverdue(t.Status, t.OverdueRecorded, t.DueOn, TokyoTime.Today(clock)), t.Rule, t.SourceEventType, t.ProjectId, t.TroubleId, t.Note,
+            names.ProjectName(t.ProjectId), names.CaseName(t.TroubleId)));
+    }
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
     [Paged]

@@ -13,6 +13,8 @@ public static class Roles
 
     public const string ProjectWriters = Officer + "," + Admin;
     public const string ProjectReaders = Officer + "," + Hotline + "," + Company + "," + Auditor + "," + Admin;
+    /// <summary>Everyone but companies (who read projects only in the company view).</summary>
+    public const string InternalReaders = Officer + "," + Hotline + "," + Auditor + "," + Admin;
     public const string HistoryReaders = Officer + "," + Auditor + "," + Admin;
     public const string ReportReaders = Officer + "," + Auditor + "," + Admin;
     public const string HotlineReportReaders = Hotline + "," + Auditor + "," + Admin;

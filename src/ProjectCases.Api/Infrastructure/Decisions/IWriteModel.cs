@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace ProjectCases.Infrastructure.Decisions;
 
 /// <summary>
-/// The slim, immutable state one stream type's decisions need, folded from that stream's events (live, by
-/// Marten, when Wolverine's aggregate workflow fetches it for writing). Version is the stream's version:
-/// every event of the stream counts, also those the model ignores.
+/// The slim, immutable state one stream type's decisions need, folded from that stream's events by an inline
+/// Marten projection (stored with each append; Wolverine's aggregate workflow fetches it for writing in one
+/// row). Version is the stream's version: every event of the stream counts, also those the model ignores.
 /// </summary>
 public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
 {

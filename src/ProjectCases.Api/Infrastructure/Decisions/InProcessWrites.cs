@@ -21,13 +21,21 @@ public sealed record WriteOutcome(long? Version, ProblemDetails? Problem)
 public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
 {
     /// <summary>Decides <paramref name="decide"/> on stream <paramref name="id"/> as <paramref name="user"/>, checking <paramref name="expectedVersion"/> when given.</summary>
-    public async Task<WriteOutcome> ExecuteAsync<TModel>(Guid id, long? expectedVersion, ClaimsPrincipal user, Func<TModel, Decision> decide,
-        CancellationToken ct) where TModel : class, IWriteModel<TModel>
+    public Task<WriteOutcome> ExecuteAsync<TModel>(Guid id, long? expectedVersion, ClaimsPrincipal user, Func<TModel, Decision> decide,
+        CancellationToken ct) where TModel : class, IWriteModel<TModel> =>
+        ExecuteAsync<TModel>(id, expectedVersion, user, (_, model, _) => Task.FromResult(decide(model)), ct);
+
+    /// <summary>
+    /// As above, for a decision that needs the session: it may fetch other streams for writing and append to them
+    /// (a touchpoint logged for several projects), all committed with this stream's events or not at all.
+    /// </summary>
+    public async Task<WriteOutcome> ExecuteAsync<TModel>(Guid id, long? expectedVersion, ClaimsPrincipal user,
+        Func<IDocumentSession, TModel, CancellationToken, Task<Decision>> decide, CancellationToken ct) where TModel : class, IWriteModel<TModel>
     {
         await using var session = Open(user);
         var stream = await session.Events.FetchForWriting<TModel>(id, ct);
         if (WritePrecondition.Check(stream.Aggregate, id, user, expectedVersion) is { } problem) return new WriteOutcome(null, problem);
-        var decision = decide(stream.Aggregate!);
+        var decision = await decide(session, stream.Aggregate!, ct);
         if (decision.Refusal is { } refusal) return new WriteOutcome(null, refusal.ToProblem());
         stream.AppendMany(decision.Events);
         return await CommitAsync(session, decision, stream.Aggregate!.Version + decision.Events.Count, ct);

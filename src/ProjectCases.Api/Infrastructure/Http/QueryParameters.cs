@@ -7,15 +7,28 @@ namespace ProjectCases.Infrastructure.Http;
 
 /// <summary>
 /// Reads query-string filters and paging, collecting every bad value so that one 400 names them all.
-/// (Wolverine's own binding would silently ignore an unknown enum name.) Every name read must be declared on
-/// the endpoint (<see cref="QueryAttribute"/>, <see cref="PagedAttribute"/>, ...), with the same bounds: the
-/// OpenAPI document is made from those declarations, so a parameter read but not declared is a programming
-/// error that fails the endpoint's tests rather than a silent gap in the contract.
+/// (Wolverine's own binding would silently ignore an unknown enum name.)
+/// The parameters a route reads are the ones it knows: <see cref="Problem"/> also refuses every other parameter
+/// the request carries, naming it and the known ones, so a misspelt or unsupported filter never silently returns
+/// everything. Read every parameter (or <see cref="Allow"/> it) before asking for the problem.
+/// On an API endpoint every name read must also be declared on the endpoint (<see cref="QueryAttribute"/>,
+/// <see cref="PagedAttribute"/>, ...), with the same bounds: the OpenAPI document is made from those declarations,
+/// so a parameter read but not declared is a programming error that fails the endpoint's tests rather than a
+/// silent gap in the contract. (The console's Razor Pages reuse these readers with their own query strings, which
+/// are not part of the API contract: they are not checked.)
 /// </summary>
 public sealed class QueryParameters(HttpRequest request)
 {
-    private readonly Dictionary<string, QuerySpec>? _declared = request.HttpContext.GetEndpoint()?.Metadata
-        .OfType<IDeclaresQuery>().SelectMany(d => d.Parameters).ToDictionary(p => p.Name, StringComparer.Ordinal);
+    // Query keys are case-insensitive in ASP.NET Core, so the known names are too. A console page that answers with
+    // an endpoint's own result (the report CSVs) is chosen by Razor Pages' `handler` parameter, which is not a filter.
+    private readonly HashSet<string> _known = new(
+        request.Path.StartsWithSegments("/api") ? [] : ["handler"], StringComparer.OrdinalIgnoreCase);
+
+    // Null off the API (console pages) and without an endpoint: only the /api routes are the contract.
+    private readonly Dictionary<string, QuerySpec>? _declared = request.Path.StartsWithSegments("/api")
+        && request.HttpContext.GetEndpoint()?.Metadata is { } metadata
+            ? metadata.OfType<IDeclaresQuery>().SelectMany(d => d.Parameters).ToDictionary(p => p.Name, StringComparer.Ordinal)
+            : null;
 
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -29,6 +42,13 @@ public sealed class QueryParameters(HttpRequest request)
 
     public string? Text(string name) => Raw(name) is { Length: > 0 } value ? value.Trim() : null;
 
+    /// <summary>Marks parameters as known without reading them (e.g. ones read by the framework).</summary>
+    public QueryParameters Allow(params string[] names)
+    {
+        foreach (var name in names) _known.Add(name);
+        return this;
+    }
+
     private string Raw(string name, long? min = null, long? max = null)
     {
         if (_declared is not null)
@@ -39,6 +59,7 @@ public sealed class QueryParameters(HttpRequest request)
             if (min is not null && ((spec.Minimum ?? long.MinValue) != min || (spec.Maximum ?? long.MaxValue) != max))
                 throw new InvalidOperationException($"{endpoint} reads '{name}' from {min} to {max} but declares {spec.Minimum} to {spec.Maximum}.");
         }
+        _known.Add(name);
         return request.Query[name].ToString();
     }
 
@@ -105,6 +126,26 @@ public sealed class QueryParameters(HttpRequest request)
 
     public void AddError(string field, string message) => _errors.Add((field, message));
 
-    /// <summary>The 400 problem naming every bad parameter, or null when all were fine.</summary>
-    public ProblemDetails? Problem() => _errors.Count == 0 ? null : FieldErrors.Problem(_errors);
+    /// <summary>Records the error and gives the value to carry on with (none: the problem is answered before use).</summary>
+    public T? Refuse<T>(string field, string message)
+    {
+        AddError(field, message);
+        return default;
+    }
+
+    /// <summary>
+    /// The 400 problem naming every bad parameter, or null when all were fine. A parameter the route never read
+    /// is unknown to it and refused here.
+    /// </summary>
+    public ProblemDetails? Problem()
+    {
+        var known = string.Join(", ", _known.Order(StringComparer.Ordinal));
+        foreach (var unknown in request.Query.Keys.Where(key => !_known.Contains(key)))
+        {
+            _errors.Add((unknown, known.Length == 0
+                ? "is not a parameter of this route: it takes none."
+                : $"is not a parameter of this route. Known parameters: {known}."));
+        }
+        return _errors.Count == 0 ? null : FieldErrors.Problem(_errors, jsonPaths: true);
+    }
 }

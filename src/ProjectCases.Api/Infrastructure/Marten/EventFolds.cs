@@ -31,6 +31,10 @@ public sealed class EventFolds<TDoc>
     /// </summary>
     public void IncludeIn(IEventFilterable projection, params Type[] startedBy)
     {
-        foreach (var type in _folds.Keys.Concat(startedBy).Distinct()) projection.IncludeType(type);
+        foreach (var type in EventTypes(startedBy)) projection.IncludeType(type);
     }
+
+    /// <summary>Every event this fold reads (plus <paramref name="startedBy"/>): all the events its stream type holds,
+    /// which a write model of the same streams includes too, so that both versions follow the stream.</summary>
+    public IReadOnlyList<Type> EventTypes(params Type[] startedBy) => [.. _folds.Keys.Concat(startedBy).Distinct()];
 }

@@ -28,7 +28,7 @@ public static class MartenSetup
         services.AddSingleton<IdempotencyCommitListener>();
         services.ConfigureMarten((provider, opts) => opts.Listeners.Add(provider.GetRequiredService<IdempotencyCommitListener>()));
 
-        return services.AddMarten(provider =>
+        var marten = services.AddMarten(provider =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(provider.GetRequiredService<DatabaseConnection>().ConnectionString);
@@ -46,6 +46,10 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
                 opts.RetryReadsOnceAfterDesync();
+                // One pooled connection per session, from its first command to its disposal: a write's fetch,
+                // the inline projections' loads and the commit otherwise take three (Marten 7+ "use and close"),
+                // and every checkout makes Npgsql replay its seven-statement connection reset (docs/benchmarks).
+                opts.UseStickyConnectionLifetimes = true;
 
                 UseDaemonErrorPolicy(opts);
                 opts.Schema.For<IdempotencyRecord>();
@@ -55,6 +59,9 @@ public static class MartenSetup
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
+        // After the schema is applied, before Wolverine (messages) and the web host (requests) start.
+        services.AddHostedService<StoreMissingWriteModels>();
+        return marten;
         // No AddAsyncDaemon/IntegrateWithWolverine here: ClusterSetup.RunAsyncProjections adds them (Program.cs),
         // HotCold on one node and Wolverine-managed distribution in a cluster (issue 19).
     }

@@ -22,4 +22,9 @@ public static class TokyoTime
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The same instant with Japan's offset (2026-12-03T00:14:00+09:00), as the hotline's responses show times.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Local(i) : null;
 }

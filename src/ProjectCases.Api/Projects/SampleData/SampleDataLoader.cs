@@ -43,15 +43,61 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
                 present++; // loaded concurrently by another process
             }
         }
+        foreach (var risk in file.Risks ?? [])
+        {
+            var outcome = await LoadRiskAsync(risk, ct);
+            if (outcome is null) continue;
+            refusals.AddRange(outcome);
+        }
         foreach (var refusal in refusals) logger.LogWarning("Sample data refused: {Refusal}", refusal);
         return new SampleLoadResult(loaded, present, refusals);
     }
 
+    public static Guid RiskId(string key) => NameBasedGuid.Create(Namespace, $"risk:{key}");
+
+    /// <summary>
+    /// One risk in one transaction: its stream, the link on each project it names and the decision recorded there,
+    /// through the same decisions as the API (LinkCountryRiskDecision, RecordRiskDecisionDecision). Skipped when the
+    /// risk is already there; null when loaded or skipped, else the refusals (and nothing is stored).
+    /// </summary>
+    private async Task<List<string>?> LoadRiskAsync(SampleRisk sample, CancellationToken ct)
+    {
+        var id = RiskId(sample.Key);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = RecordedBy;
+        if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return null;
+        var open = new CountryRisks.OpenCountryRisk(sample.Country, sample.Kind, sample.ObservedOn,
+            $"{sample.Summary} (source {sample.SourceLines}{(sample.Approx ? "; date approximate" : "")})", sample.Severity,
+            [.. sample.Decisions.Select(d => ProjectId(d.Project)).Distinct()]);
+        var refusals = new List<string>();
+        if (SampleTimeline.Valid(open, services) is { Refusal: { } invalid }) return [$"risk {sample.Key}: {invalid.Detail}"];
+        var opened = (CountryRisks.CountryRiskOpened)CountryRisks.OpenCountryRiskDecision.Decide(open, id).Events[0];
+        session.Events.StartStream<CountryRisks.CountryRisk>(id, opened);
+        var risk = CountryRisks.CountryRiskWriteModel.Start(opened);
+        foreach (var entry in sample.Decisions)
+        {
+            var stream = await session.Events.FetchForWriting<ProjectWriteModel>(ProjectId(entry.Project), ct);
+            if (stream.Aggregate is not { } project) { refusals.Add($"risk {sample.Key}: no sample project {entry.Project}"); continue; }
+            var linked = CountryRisks.LinkCountryRiskDecision.Decide(project, risk, sample.ObservedOn, []);
+            foreach (var e in linked.Events) project = project.Fold(e, project.Version + 1);
+            var command = new CountryRisks.RecordRiskDecision(id, entry.Decision, entry.Reason, entry.DecidedOn, entry.DecidedBy, entry.ReviewOn);
+            var decision = SampleTimeline.Valid(command, services)
+                ?? CountryRisks.RecordRiskDecisionDecision.Decide(project, command, risk, NameBasedGuid.Create(id, entry.Project));
+            if (decision.Refusal is { } refusal) { refusals.Add($"risk {sample.Key}, {entry.Project}: {refusal.Detail}"); continue; }
+            stream.AppendMany([.. linked.Events, .. decision.Events]);
+        }
+        if (refusals.Count > 0) return refusals;
+        await session.SaveChangesAsync(ct);
+        return null;
+    }
+
     private (List<object> Events, List<string> Refusals) Decide(Guid id, SampleProject sample)
     {
-        var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary);
+        var registered = new ProjectRegistered(id, sample.Name, sample.NameJa, sample.Country, sample.Sector, sample.Financing, null, sample.Summary,
+            sample.Countries is { Count: > 0 } countries ? [.. countries] : null, sample.Ministry);
         var refusals = new List<string>();
-        if (!Countries.IsKnown(sample.Country)) refusals.Add($"{sample.Key}: unknown country {sample.Country}");
+        foreach (var country in registered.AllCountries().Where(c => !Countries.IsKnown(c))) refusals.Add($"{sample.Key}: unknown country {country}");
+        if (registered.AllCountries()[0] != sample.Country) refusals.Add($"{sample.Key}: country {sample.Country} is not the first of countries");
         var project = ProjectWriteModel.Start(registered);
         var events = new List<object> { registered };
         for (var position = 0; position < sample.Timeline.Count; position++)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ProjectCases.Projects.SampleData;
 
 /// <summary>The shape of SampleData/projects.json (drawn from seed 001's annex; see SampleData/README.md).</summary>
-public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Projects)
+public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Projects, IReadOnlyList<SampleRisk>? Risks = null)
 {
     public static readonly string DefaultPath = Path.Combine(AppContext.BaseDirectory, "SampleData", "projects.json");
 
@@ -18,7 +18,8 @@ public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Proj
 
 public sealed record SampleProject(
     string Key, string Name, string? NameJa, string Country, Sector Sector, Financing Financing, string? Summary,
-    string SourceLines, IReadOnlyList<SampleEntry> Timeline);
+    string SourceLines, IReadOnlyList<SampleEntry> Timeline,
+    IReadOnlyList<string>? Countries = null, Ministry? Ministry = null, string? Source = null);
 
 /// <summary>One fact of a sample timeline; which fields are set depends on Type (validate_projects.py).
 /// Reason is a TenderFailureReason name for TenderFailed and free text for StatusChanged.</summary>
@@ -28,3 +29,11 @@ public sealed record SampleEntry(
     StudyType? StudyType, AgreementType? AgreementType, AgreementLevel? Level, string? Title, IReadOnlyList<string>? Parties, string? Tranche,
     string? Package, TenderType? TenderType, AwardScope? Scope, bool? JapaneseWinner, AwardType? AwardType,
     ProjectStatusValue? Status, string? Reason);
+
+/// <summary>A country risk of the source, the projects it affected (by sample key) and the decision recorded on each.</summary>
+public sealed record SampleRisk(
+    string Key, string Country, CountryRisks.CountryRiskKind Kind, CountryRisks.CountryRiskSeverity Severity, DateOnly ObservedOn, bool Approx,
+    string Summary, string SourceLines, IReadOnlyList<SampleRiskDecision> Decisions);
+
+public sealed record SampleRiskDecision(
+    string Project, CountryRisks.RiskDecisionKind Decision, DateOnly DecidedOn, bool Approx, JapanLevel DecidedBy, DateOnly? ReviewOn, string Reason);

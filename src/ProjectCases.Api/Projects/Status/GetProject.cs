@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
+using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -35,8 +36,8 @@ public static class GetProjectEndpoint
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         var project = asOf is null && version is null
-            ? await CurrentAsync(id, context, session, ct)
-            : await AsItStoodAsync(id, asOf, version, context, session, ct);
+            ? await CurrentAsync(id, context.User, session, ct)
+            : await AsItStoodAsync(id, asOf, version, context.User, session, ct);
         if (project is null) return Results.Problem(ProjectWriteModel.NotFound(id));
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
@@ -46,11 +47,11 @@ public static class GetProjectEndpoint
     /// The status document, the open troubles and the open follow-ups (cases and tasks are other streams) in
     /// one batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
     /// </summary>
-    private static async Task<ProjectStatus?> CurrentAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    internal static async Task<ProjectStatus?> CurrentAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var load = batch.Load<ProjectStatus>(id);
-        var openTroubles = OpenTroubles.Count(batch, id, context.User);
+        var openTroubles = OpenTroubles.Count(batch, id, user);
         var dueDates = OpenFollowUps.DueDates(batch, id);
         await batch.Execute(ct);
 
@@ -58,22 +59,23 @@ public static class GetProjectEndpoint
         if (project is null) return null;
         project.OpenTroubleCount = (int)await openTroubles;
         OpenFollowUps.Fill(project, await dueDates);
+        await CountryRisks.OpenRisksOfProject.FillAsync(project, session, ct);
         return project;
     }
 
     /// <summary>
     /// Folded from the project's events up to the instant or version; a past state keeps the folded zero
     /// follow-ups and open troubles (those are other streams' facts). An instant at or after the latest
-    /// recorded event (any instant after now) is the record as it stands.
+    /// recorded event (any instant after now) is the record as it stands. Also read by the web console.
     /// </summary>
-    private static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, HttpContext context,
+    internal static async Task<ProjectStatus?> AsItStoodAsync(Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user,
         IQuerySession session, CancellationToken ct)
     {
         if (version is null && asOf is { } instant)
         {
             var stream = await session.Events.FetchStreamStateAsync(id, ct);
             if (stream is null) return null;
-            if (instant >= stream.LastTimestamp) return await CurrentAsync(id, context, session, ct);
+            if (instant >= stream.LastTimestamp) return await CurrentAsync(id, user, session, ct);
         }
         var project = await session.Events.AggregateStreamAsync<ProjectStatus>(id, version: version ?? 0, timestamp: asOf, token: ct);
         return project is null || version is not null && project.Version != version ? null : project;
@@ -90,7 +92,7 @@ public static class GetProjectEndpoint
         var load = batch.Load<ProjectStatus>(id);
         var ownCases = CompanyProjects.OwnCases(batch, company, id);
         await batch.Execute(ct);
-        return await load is { } project
+        return await load is { Voided: false } project
             ? Results.Ok(CompanyProjectView.For(project, await ownCases))
             : Results.Problem(ProjectWriteModel.NotFound(id));
     }
@@ -101,18 +103,28 @@ public static class GetProjectEndpoint
         // A literal '+' of an offset arrives as a space unless the client encoded it (%2B).
         var text = query.Text("asOf")?.Replace(' ', '+');
         if (text is null) return null;
-        DateTimeOffset instant;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
-            // The last day of the calendar has no next midnight: its end is simply the latest instant there is.
-            instant = date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : TokyoTime.EndOfDay(date);
-        else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) || !HasOffset(text))
+        if (!TryParseAsOf(text, out var instant))
         {
             query.AddError("asOf", "must be a date (YYYY-MM-DD, the end of that day in Tokyo) or an instant with offset (2026-03-31T09:00:00+09:00).");
             return null;
         }
-        if (instant >= TokyoTime.StartOfDay(EarliestAsOf)) return instant.ToUniversalTime();
+        if (instant >= TokyoTime.StartOfDay(EarliestAsOf)) return instant;
         query.AddError("asOf", $"must be on or after {EarliestAsOf:yyyy-MM-dd}: nothing was recorded earlier. A date or instant after now means now.");
         return null;
+    }
+
+    /// <summary>A date (the end of that day in Tokyo) or an instant with offset, in UTC; also read by the web console.</summary>
+    internal static bool TryParseAsOf(string text, out DateTimeOffset instant)
+    {
+        // PostgreSQL compares instants in UTC (Npgsql refuses other offsets).
+        instant = default;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+            // The last day of the calendar has no next midnight: its end is simply the latest instant there is.
+            instant = date == DateOnly.MaxValue ? DateTimeOffset.MaxValue : TokyoTime.EndOfDay(date).ToUniversalTime();
+        else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && HasOffset(text))
+            instant = parsed.ToUniversalTime();
+        else return false;
+        return true;
     }
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T');

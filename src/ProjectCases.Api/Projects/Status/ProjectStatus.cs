@@ -12,11 +12,15 @@ public sealed class ProjectStatus
     public long Version { get; set; }
     public string Name { get; set; } = "";
     public string? NameJa { get; set; }
+    /// <summary>The primary country (the first of <see cref="Countries"/>); kept for clients before projects v2.</summary>
     public string Country { get; set; } = "";
+    /// <summary>Every country of the project, primary first.</summary>
+    public List<string> Countries { get; set; } = [];
     public string Region { get; set; } = "";
     public Sector Sector { get; set; }
     public Financing Financing { get; set; }
     public string? LeadAgency { get; set; }
+    public Ministry? Ministry { get; set; }
     public string? Summary { get; set; }
     public ProjectStage Stage { get; set; } = ProjectStage.Discovery;
     public ProjectStatusValue? Status { get; set; }
@@ -43,10 +47,22 @@ public sealed class ProjectStatus
 
     public List<AwardEntry> Awards { get; set; } = [];
 
+    /// <summary>Every country risk the project was linked to, with the decision taken on it (folded from this stream).</summary>
+    public List<ProjectRiskEntry> Risks { get; set; } = [];
+    /// <summary>The ids of Risks, for the risk's own reads (which projects does it affect?).</summary>
+    public List<Guid> RiskIds { get; set; } = [];
+    /// <summary>The linked risks still open, with their current severity: filled per read from the risks (their own streams).</summary>
+    public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
+
     /// <summary>Filled per read from the trouble cases (OpenTroubles); never folded from this stream.</summary>
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
     public DateOnly? NextFollowUpDueOn { get; set; }
+    /// <summary>Registered by mistake (POST /api/projects/{id}/void): left out of lists and reports; history stays readable.</summary>
+    public bool Voided { get; set; }
+    public string? VoidReason { get; set; }
+    /// <summary>The corrections made so far, newest last; the values above already count them (the corrected view).</summary>
+    public List<CorrectionEntry> Corrections { get; set; } = [];
     /// <summary>The latest business date of any fact on record (touchpoint, study, agreement, tender, award, status).</summary>
     public DateOnly? LatestFactOn { get; set; }
     /// <summary>The Tokyo date the project was registered (recording time).</summary>
@@ -54,6 +70,13 @@ public sealed class ProjectStatus
     /// <summary>The latest fact's business date, or the registration date while there is none.</summary>
     public DateOnly LastActivityOn => LatestFactOn ?? RegisteredOn;
 }
+
+public sealed record ProjectRiskEntry(
+    Guid RiskId, string Country, CountryRisks.CountryRiskKind Kind, CountryRisks.CountryRiskSeverity Severity, string RiskSummary, DateOnly LinkedOn,
+    Guid? DecisionId, CountryRisks.RiskDecisionKind? Decision, string? DecisionReason, DateOnly? DecidedOn, DateOnly? ReviewOn);
+
+/// <summary>A correction of the fact recorded at FactVersion: "voided" or "corrected", at CorrectionVersion, by whom and when.</summary>
+public sealed record CorrectionEntry(long FactVersion, string Kind, string FactType, string Reason, long CorrectionVersion, string? By, DateTimeOffset At);
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
 

@@ -1,6 +1,9 @@
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
+using ProjectCases.Projects.Corrections;
 using ProjectCases.Infrastructure.Marten;
+using ProjectCases.CountryRisks;
 using ProjectCases.Troubles;
 
 namespace ProjectCases.Projects.Status;
@@ -10,11 +13,14 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
 {
     public ProjectStatusProjection() => Folds.IncludeIn(this, startedBy: typeof(ProjectRegistered));
 
+    /// <summary>The events of this stream type (the allow-list above): the write model's inline projection includes the same.</summary>
+    public static IReadOnlyList<Type> StreamEvents => Folds.EventTypes(typeof(ProjectRegistered));
+
     /// <summary>
     /// Explicit fold. A snapshot starts only from ProjectRegistered, so the trouble events of the legacy
     /// table entries below never turn a trouble-case stream into a project.
     /// </summary>
-    public override ProjectStatus? Evolve(ProjectStatus? snapshot, Guid id, IEvent e)
+    private static ProjectStatus? Step(ProjectStatus? snapshot, IEvent e)
     {
         if (snapshot is null) return e.Data is ProjectRegistered registered ? Start(registered, e.Timestamp) : null;
         Fold(snapshot, e.Data);
@@ -22,16 +28,43 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         return snapshot;
     }
 
+    /// <summary>
+    /// A correction refolds the project from the corrected view of its earlier events (a voided fact may have
+    /// moved a date or the stage; undoing it step by step would duplicate every fold). Corrections are rare,
+    /// so they alone read the stream again; time travel to a version before one shows the original.
+    /// </summary>
+    public override async ValueTask<ProjectStatus?> EvolveAsync(ProjectStatus? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (snapshot is null || e.Data is not (FactVoided or FactCorrected)) return Step(snapshot, e);
+        var (registered, record) = await CorrectedStream.ReadAsync(session, id, e, cancellation);
+        var project = Start(registered, snapshot.RegisteredAt);
+        foreach (var fact in record.Facts) Fold(project, fact.Fact.Value);
+        project.Voided = snapshot.Voided;
+        project.VoidReason = snapshot.VoidReason;
+        project.Corrections = [.. snapshot.Corrections, Correction(e)];
+        project.Version = e.Version;
+        return project;
+    }
+
+    private static CorrectionEntry Correction(IEvent e) => e.Data switch
+    {
+        FactVoided x => new CorrectionEntry(x.Version, "voided", x.Original.Value.GetType().Name, x.Reason, e.Version, e.UserName, e.Timestamp),
+        FactCorrected x => new CorrectionEntry(x.Version, "corrected", x.Original.Value.GetType().Name, x.Reason, e.Version, e.UserName, e.Timestamp),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), "not a correction"),
+    };
+
     public static ProjectStatus Start(ProjectRegistered e, DateTimeOffset recordedAt) => new()
     {
         Id = e.ProjectId,
         Name = e.Name,
         NameJa = e.NameJa,
         Country = e.Country,
+        Countries = [.. e.AllCountries()],
         Region = Countries.RegionOf(e.Country),
         Sector = e.Sector,
         Financing = e.Financing,
         LeadAgency = e.LeadAgency,
+        Ministry = e.Ministry,
         Summary = e.Summary,
         RegisteredAt = recordedAt,
         RegisteredOn = TokyoTime.DateOf(recordedAt),
@@ -50,6 +83,12 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         .On<ContractAwarded>(On)
         .On<TenderFailed>(On)
         .On<ProjectStatusChanged>(On)
+        .On<CountryRiskLinked>(On)
+        .On<CountryRiskDecided>(On)
+        // Corrections of facts are folded by EvolveAsync (they refold the project); listed here for the allow-list.
+        .On<FactVoided>(static (_, _) => { })
+        .On<FactCorrected>(static (_, _) => { })
+        .On<ProjectVoided>(static (e, p) => { p.Voided = true; p.VoidReason = e.Reason; })
         // Legacy: before each stream owned its events, these were copied onto the project's stream. The
         // copies still count in the stream's version (so they stay in the allow-list: Version follows the
         // stream) but change nothing; the open-trouble count is read from the cases (OpenTroubles).
@@ -134,6 +173,21 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         p.Status = e.Status;
         p.StatusEffectiveOn = e.EffectiveOn;
         Touch(p, e.EffectiveOn);
+    }
+
+    private static void On(CountryRiskLinked e, ProjectStatus p)
+    {
+        if (p.RiskIds.Contains(e.RiskId)) return;
+        p.RiskIds.Add(e.RiskId);
+        p.Risks.Add(new ProjectRiskEntry(e.RiskId, e.Country, e.Kind, e.Severity, e.RiskSummary, e.LinkedOn, null, null, null, null, null));
+    }
+
+    private static void On(CountryRiskDecided e, ProjectStatus p)
+    {
+        var index = p.Risks.FindIndex(r => r.RiskId == e.RiskId);
+        if (index >= 0)
+            p.Risks[index] = p.Risks[index] with { DecisionId = e.DecisionId, Decision = e.Decision, DecisionReason = e.Reason, DecidedOn = e.DecidedOn, ReviewOn = e.ReviewOn };
+        Touch(p, e.DecidedOn);
     }
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)

@@ -70,6 +70,20 @@ public static class LogTouchpointEndpoint
     }
 }
 
+/// <summary>The endpoint's steps for an in-process caller (the web console, through InProcessWrites): the same load, decision and split.</summary>
+public static class LogTouchpointInProcess
+{
+    public static async Task<Decision> DecideAsync(IDocumentSession session, ProjectWriteModel project, LogTouchpoint command, Guid touchpointId,
+        CancellationToken ct)
+    {
+        var others = await LogTouchpointEndpoint.LoadAsync(project.Id, command, session, ct);
+        var decision = LogTouchpointDecision.Decide(project, command, touchpointId, others.Missing);
+        var logged = decision.Events.Cast<TouchpointLogged>().ToList();
+        new AppendToOtherProjects(others, [.. logged.Where(e => e.ProjectId != project.Id)]).Execute();
+        return decision with { Events = [.. logged.Where(e => e.ProjectId == project.Id)] };
+    }
+}
+
 /// <summary>The other projects of a multi-project touchpoint, each fetched for writing (its version is checked at commit).</summary>
 public sealed record OtherProjects(IReadOnlyList<IEventStream<ProjectWriteModel>> Streams)
 {

@@ -23,6 +23,13 @@ public static class GetHotlineReportEndpoint
         var format = ReportFormats.Read(context.Request, query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        var report = await BuildAsync(session, fiscalYear, ct);
+        return format == ReportFormat.Json ? Results.Ok(report) : Csv(report);
+    }
+
+    /// <summary>The report of one fiscal year; also read by the web console.</summary>
+    public static async Task<HotlineReport> BuildAsync(IQuerySession session, int fiscalYear, CancellationToken ct)
+    {
         // Both bounds are indexed columns of TroubleCase; instants are compared in UTC.
         var yearStart = TokyoTime.EndOfDay(FiscalYear.FirstDay(fiscalYear).AddDays(-1)).AddTicks(1).ToUniversalTime();
         var yearEnd = TokyoTime.EndOfDay(FiscalYear.LastDay(fiscalYear)).ToUniversalTime();
@@ -32,8 +39,7 @@ public static class GetHotlineReportEndpoint
                 c.FirstResponseBreached, c.ResolutionBreached))
             .ToListAsync(ct);
 
-        var report = HotlineReport.Build(fiscalYear, cases);
-        return format == ReportFormat.Json ? Results.Ok(report) : Csv(report);
+        return HotlineReport.Build(fiscalYear, cases);
     }
 
     /// <summary>One row per figure: the totals, then each category and priority.</summary>

@@ -24,16 +24,21 @@ public static class GetKpiReportEndpoint
         var format = ReportFormats.Read(context.Request, query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var batch = session.CreateBatchQuery();
-        var activity = batch.Load<FiscalYearActivity>(fiscalYear);
-        var overrides = batch.Load<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear));
-        await batch.Execute(ct);
-
-        var report = KpiReport.Build(fiscalYear, await activity ?? new FiscalYearActivity { Id = fiscalYear },
-            targets.Effective(fiscalYear, (await overrides)?.Targets));
+        var report = await BuildAsync(session, targets, fiscalYear, ct);
         return format == ReportFormat.Json
             ? Results.Ok(report)
             : CsvFile.Result($"kpi-FY{fiscalYear}.csv", ["fiscalYear", "key", "label", "labelJa", "actual", "target", "grade"],
                 report.Indicators.Select(line => new object?[] { fiscalYear, line.Key, line.Label, line.LabelJa, line.Actual, line.Target, line.Grade }));
+    }
+
+    /// <summary>The report of one fiscal year; also read by the web console.</summary>
+    public static async Task<KpiReport> BuildAsync(IQuerySession session, KpiTargets targets, int fiscalYear, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var activity = batch.Load<FiscalYearActivity>(fiscalYear);
+        var overrides = batch.Load<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear));
+        await batch.Execute(ct);
+        return KpiReport.Build(fiscalYear, await activity ?? new FiscalYearActivity { Id = fiscalYear },
+            targets.Effective(fiscalYear, (await overrides)?.Targets));
     }
 }

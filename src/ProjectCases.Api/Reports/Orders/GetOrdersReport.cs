@@ -29,19 +29,25 @@ public static class GetOrdersReportEndpoint
             query.AddError("to", $"must be a fiscal year from 'from' ({from}) to {from + MaxYears - 1} ({MaxYears} years at most).");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to).ToListAsync(ct);
-        var projectIds = orders.Select(o => o.ProjectId).Distinct().ToArray();
-        var places = projectIds.Length == 0
-            ? []
-            : await session.Query<ProjectStatus>().Where(p => p.Id.IsOneOf(projectIds))
-                .Select(p => new ProjectPlace(p.Id, p.Sector, p.Region)).ToListAsync(ct);
-
-        var report = OrdersReport.Build(from, to, orders, places.ToDictionary(p => p.Id));
+        var report = await BuildAsync(session, from, to, ct);
         return format == ReportFormat.Json
             ? Results.Ok(report)
             : CsvFile.Result($"orders-FY{from}-FY{to}.csv",
                 ["fiscalYear", "sector", "sectorJa", "region", "regionJa", "awards", "japaneseWins", "amountJpy", "japaneseWinsAmountJpy"],
                 report.Rows.Select(r => new object?[]
                     { r.FiscalYear, r.Sector, r.SectorJa, r.Region, r.RegionJa, r.Awards, r.JapaneseWins, r.AmountJpy, r.JapaneseWinsAmountJpy }));
+    }
+
+    /// <summary>The report for fiscal years <paramref name="from"/> to <paramref name="to"/>; also read by the web console.</summary>
+    public static async Task<OrdersReport> BuildAsync(IQuerySession session, int from, int to, CancellationToken ct)
+    {
+        // A document whose awards were all voided (or whose project was) stays behind with zero: it is no row.
+        var orders = await session.Query<ProjectYearOrders>().Where(o => o.FiscalYear >= from && o.FiscalYear <= to && o.Awards > 0).ToListAsync(ct);
+        var projectIds = orders.Select(o => o.ProjectId).Distinct().ToArray();
+        var places = projectIds.Length == 0
+            ? []
+            : await session.Query<ProjectStatus>().Where(p => p.Id.IsOneOf(projectIds))
+                .Select(p => new ProjectPlace(p.Id, p.Sector, p.Region)).ToListAsync(ct);
+        return OrdersReport.Build(from, to, orders, places.ToDictionary(p => p.Id));
     }
 }

@@ -14,7 +14,8 @@ public sealed record CompanyCaseView(
     string? ResolutionSummary, bool Acknowledged, DateTimeOffset? ClosedAt, IReadOnlyList<TimelineEntry> Timeline)
 {
     public static CompanyCaseView For(TroubleCase c) => new(
-        c.Id, c.ProjectId, c.Category, c.Summary, c.Details, c.OccurredOn, c.Reporter, c.AmountAtStake, c.ReportedAt, c.Status, c.Priority,
-        c.Triaged, c.FirstResponseDue, c.ResolutionDue, c.ResolvedAt, c.Outcome, c.ResolutionSummary, c.Acknowledged, c.ClosedAt,
+        c.Id, c.ProjectId, c.Category, c.Summary, c.Details, c.OccurredOn, c.Reporter, c.AmountAtStake, TokyoTime.Local(c.ReportedAt), c.Status, c.Priority,
+        c.Triaged, TokyoTime.Local(c.FirstResponseDue), TokyoTime.Local(c.ResolutionDue), TokyoTime.Local(c.ResolvedAt), c.Outcome, c.ResolutionSummary,
+        c.Acknowledged, TokyoTime.Local(c.ClosedAt),
         [.. c.Timeline.Where(t => !t.Internal)]);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -29,8 +30,25 @@ public static class ListTroublesEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var company = TroubleAccess.CompanyOf(context.User);
+        if (TroubleAccess.CompanyOf(context.User) is not null)
+        {
+            var own = await QueryAsync(session, context.User, status, category, priority, projectId, clock.GetUtcNow(), page, pageSize, ct);
+            return Results.Ok(new ListPage<CompanyCaseView>([.. own.Cases.Select(CompanyCaseView.For)], page, pageSize, own.Page.Total));
+        }
+        var found = await QueryAsync(session, context.User, status, category, priority, projectId, clock.GetUtcNow(), page, pageSize, ct);
+        return Results.Ok(found.Page);
+    }
+
+    /// <summary>
+    /// One page of the cases <paramref name="user"/> may see (a company only its own), as views and as the documents
+    /// (for the company view); also read by the web console. A company's views carry no version, assignee,
+    /// first-response instant, overdue flag or internal line, as in <see cref="CompanyCaseView"/>.
+    /// </summary>
+    public static async Task<(ListPage<TroubleCaseView> Page, IReadOnlyList<TroubleCase> Cases)> QueryAsync(IQuerySession session, ClaimsPrincipal user,
+        TroubleStatus? status, TroubleCategory? category, Priority? priority, Guid? projectId, DateTimeOffset now, int page, int pageSize, CancellationToken ct)
+    {
         IQueryable<TroubleCase> cases = session.Query<TroubleCase>();
+        var company = TroubleAccess.CompanyOf(user);
         if (company is not null) cases = cases.Where(c => c.ReporterCompany == company);
         if (status is not null) cases = cases.Where(c => c.Status == status.Value);
         if (category is not null) cases = cases.Where(c => c.Category == category.Value);
@@ -38,9 +56,8 @@ public static class ListTroublesEndpoint
         if (projectId is not null) cases = cases.Where(c => c.ProjectId == projectId.Value);
 
         var found = await cases.OrderByDescending(c => c.ReportedAt).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
-        if (company is not null)
-            return Results.Ok(new ListPage<CompanyCaseView>([.. found.Select(CompanyCaseView.For)], page, pageSize, found.TotalItemCount));
-        var now = clock.GetUtcNow();
-        return Results.Ok(new ListPage<TroubleCaseView>([.. found.Select(c => TroubleCaseView.For(c, now))], page, pageSize, found.TotalItemCount));
+        var views = found.Select(c => TroubleCaseView.For(c, now))
+            .Select(v => company is null ? v : v.AsCompanySees());
+        return (new ListPage<TroubleCaseView>([.. views], page, pageSize, found.TotalItemCount), [.. found]);
     }
 }

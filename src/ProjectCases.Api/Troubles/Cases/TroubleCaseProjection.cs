@@ -9,6 +9,9 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
 {
     public TroubleCaseProjection() => Folds.IncludeIn(this, startedBy: typeof(TroubleReported));
 
+    /// <summary>The events of this stream type (the allow-list above): the write model's inline projection includes the same.</summary>
+    public static IReadOnlyList<Type> StreamEvents => Folds.EventTypes(typeof(TroubleReported));
+
     /// <summary>What each event after TroubleReported does to the case; also the projection's event allow-list.</summary>
     private static readonly EventFolds<TroubleCase> Folds = new EventFolds<TroubleCase>()
         .On<TroubleTriaged>(On)

@@ -36,13 +36,20 @@ public static class HotlineQueueEndpoint
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var now = clock.GetUtcNow();
+        bool? overdue = overdueText is null ? null : bool.Parse(overdueText);
+        return Results.Ok(await QueryAsync(session, assignee, priority, overdue, clock.GetUtcNow(), page, pageSize, ct));
+    }
+
+    /// <summary>One page of the queue at <paramref name="now"/>; also read by the web console.</summary>
+    public static async Task<ListPage<QueueItem>> QueryAsync(IQuerySession session, string? assignee, Priority? priority, bool? overdue,
+        DateTimeOffset now, int page, int pageSize, CancellationToken ct)
+    {
         IQueryable<TroubleCase> open = session.Query<TroubleCase>().Where(c => c.Status == TroubleStatus.Open);
         if (assignee is not null) open = open.Where(c => c.Assignee == assignee);
         if (priority is not null) open = open.Where(c => c.PriorityRank == (int)priority.Value);
-        if (overdueText is not null)
+        if (overdue is not null)
         {
-            open = bool.Parse(overdueText)
+            open = overdue.Value
                 ? open.Where(c => c.NextDueAt < now || c.FirstResponseBreached || c.ResolutionBreached)
                 : open.Where(c => c.NextDueAt >= now && !c.FirstResponseBreached && !c.ResolutionBreached);
         }
@@ -57,11 +64,12 @@ public static class HotlineQueueEndpoint
                 c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt, c.FirstResponseBreached, c.ResolutionBreached))
             .ToListAsync(ct);
         var items = found.Select(c => new QueueItem(c.Id, c.ProjectId, c.Category, c.Summary, c.ReporterCompany, c.Priority, c.Triaged, c.Assignee,
-            c.ReportedAt, c.FirstResponseDue, c.FirstRespondedAt, c.ResolutionDue, c.NextDueAt,
+            TokyoTime.Local(c.ReportedAt), TokyoTime.Local(c.FirstResponseDue), TokyoTime.Local(c.FirstRespondedAt), TokyoTime.Local(c.ResolutionDue),
+            TokyoTime.Local(c.NextDueAt),
             c.FirstResponseBreached || c.FirstRespondedAt is null && c.FirstResponseDue < now,
             c.ResolutionBreached || c.ResolutionDue < now,
             TroubleCaseView.IsOverdue(TroubleStatus.Open, c.FirstResponseBreached, c.ResolutionBreached, c.NextDueAt, now))).ToList();
-        return Results.Ok(new ListPage<QueueItem>(items, page, pageSize, total));
+        return new ListPage<QueueItem>(items, page, pageSize, total);
     }
 
     /// <summary>The columns of a case the queue shows or computes from.</summary>

@@ -54,9 +54,10 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Troubles.ReportTroubleEndpoint").SetTag("http.route", "/api/troubles").SetTag("http.request.method", "POST");
             var projectStatus = await ProjectCases.Troubles.ReportTroubleEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var possibleDuplicates = await ProjectCases.Troubles.ReportTroubleEndpoint.BeforeAsync(command, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var result, var martenOp, var outgoingMessages) = ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, projectStatus, httpContext.User, _timeProvider, _serviceLevelClock);
+            (var result, var martenOp, var outgoingMessages) = ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, projectStatus, possibleDuplicates, httpContext.User, _timeProvider, _serviceLevelClock);
 
             if (martenOp != null)
             {

@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using Marten;
+using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Projects;
+using ProjectCases.Projects.Status;
+using ProjectCases.Troubles;
+using ProjectCases.Troubles.Cases;
+
+namespace ProjectCases.CountryRisks;
+
+public static class LinkCountryRiskDecision
+{
+    /// <summary>
+    /// Links one project to a risk that makes projects react (Warning or Crisis, open): once per project and risk,
+    /// and never a withdrawn project. Anything else decides nothing (a replay, a Watch, a closed risk).
+    /// </summary>
+    public static Decision Decide(ProjectWriteModel project, CountryRiskWriteModel risk, DateOnly linkedOn, IReadOnlyList<string> companiesWithOpenCases)
+    {
+        if (!risk.Links || project.FindRisk(risk.Id) is not null || project.Status == ProjectStatusValue.Withdrawn) return Decision.Accept();
+        return Decision.Accept(new CountryRiskLinked(project.Id, risk.Id, risk.Country, risk.Kind, risk.Severity, risk.Summary, linkedOn,
+            [.. companiesWithOpenCases.Distinct().Order(StringComparer.Ordinal)]));
+    }
+}
+
+/// <summary>
+/// The Wolverine handlers CountryRiskLinkingSubscription feeds, after commit: a risk opened or updated at Warning
+/// or Crisis links every project of its country and every project it names, each through its own stream's
+/// write model (FetchForWriting: the append carries that project's expected version). Idempotent, so a replay,
+/// a second escalation or a retry after a concurrent write links nothing twice.
+/// </summary>
+public static class CountryRiskLinkingHandler
+{
+    public static Task Handle(IEvent<CountryRiskOpened> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        LinkAsync(e.Data.RiskId, session, clock, ct);
+
+    public static Task Handle(IEvent<CountryRiskUpdated> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        LinkAsync(e.Data.RiskId, session, clock, ct);
+
+    public static async Task LinkAsync(Guid riskId, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        // The risk as it stands now, not as the event left it: a risk closed meanwhile links nothing.
+        var risk = await session.Events.FetchLatest<CountryRiskWriteModel>(riskId, ct);
+        if (risk is not { Links: true }) return;
+        var country = risk.Country;
+        var inCountry = await session.Query<ProjectStatus>().Where(p => p.Country == country).Select(p => p.Id).ToListAsync(ct);
+        var linkedOn = TokyoTime.Today(clock);
+        foreach (var projectId in inCountry.Concat(risk.ProjectIds).Distinct())
+        {
+            var stream = await session.Events.FetchForWriting<ProjectWriteModel>(projectId, ct);
+            if (stream.Aggregate is not { } project || project.FindRisk(riskId) is not null) continue;
+            var companies = await session.Query<TroubleCase>()
+                .Where(c => c.ProjectId == projectId && c.Status != TroubleStatus.Closed).Select(c => c.ReporterCompany).ToListAsync(ct);
+            stream.AppendMany(LinkCountryRiskDecision.Decide(project, risk, linkedOn, [.. companies]).Events);
+        }
+    }
+}

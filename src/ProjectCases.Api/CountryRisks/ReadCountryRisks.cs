@@ -1,0 +1,56 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Projects;
+using ProjectCases.Projects.Status;
+using Wolverine.Http;
+
+namespace ProjectCases.CountryRisks;
+
+/// <summary>A risk with the projects it affects, as GET /api/country-risks and GET /api/country-risks/{id} show it.</summary>
+public sealed record CountryRiskView(
+    Guid Id, long Version, string Country, string Region, CountryRiskKind Kind, CountryRiskSeverity Severity, DateOnly ObservedOn, string Summary,
+    CountryRiskState State, DateOnly? ClosedOn, string? ClosingSummary, IReadOnlyList<CountryRiskUpdate> Updates, IReadOnlyList<Guid> ProjectIds,
+    IReadOnlyList<AffectedProject> AffectedProjects)
+{
+    public static CountryRiskView Of(CountryRisk r, IEnumerable<ProjectStatus> linked) => new(
+        r.Id, r.Version, r.Country, r.Region, r.Kind, r.Severity, r.ObservedOn, r.Summary, r.State, r.ClosedOn, r.ClosingSummary, r.Updates, r.ProjectIds,
+        [.. linked.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => AffectedProject.Of(r.Id, p))]);
+}
+
+public sealed record AffectedProject(Guid ProjectId, string Name, ProjectStage Stage, ProjectStatusValue? Status, RiskDecisionKind? Decision, DateOnly? ReviewOn)
+{
+    public static AffectedProject Of(Guid riskId, ProjectStatus p)
+    {
+        var link = p.Risks.Find(r => r.RiskId == riskId);
+        return new AffectedProject(p.Id, p.Name, p.Stage, p.Status, link?.Decision, link?.ReviewOn);
+    }
+}
+
+public sealed record CountryRiskList(IReadOnlyList<CountryRiskView> Items);
+
+/// <summary>Readers: the ministry's roles. Company users are not shown risks (the views count every company's cases).</summary>
+public static class ReadCountryRisksEndpoints
+{
+    public const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin;
+
+    /// <summary>Open risks first, then the most recently observed.</summary>
+    [WolverineGet("/api/country-risks"), Authorize(Roles = Readers)]
+    public static async Task<CountryRiskList> List(IQuerySession session, CancellationToken ct)
+    {
+        var risks = await session.Query<CountryRisk>().OrderBy(r => r.StateRank).ThenByDescending(r => r.LatestObservedOn).Take(500).ToListAsync(ct);
+        var views = new List<CountryRiskView>();
+        foreach (var risk in risks) views.Add(CountryRiskView.Of(risk, await LinkedAsync(session, risk.Id, ct)));
+        return new CountryRiskList(views);
+    }
+
+    [WolverineGet("/api/country-risks/{id}"), Authorize(Roles = Readers)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<CountryRisk>(id, ct) is { } risk
+            ? Results.Ok(CountryRiskView.Of(risk, await LinkedAsync(session, id, ct)))
+            : Results.Problem(CountryRiskWriteModel.NotFound(id));
+
+    /// <summary>The projects linked to the risk (their inline documents list the risks they were linked to).</summary>
+    public static async Task<IReadOnlyList<ProjectStatus>> LinkedAsync(IQuerySession session, Guid riskId, CancellationToken ct) =>
+        await session.Query<ProjectStatus>().Where(p => p.RiskIds.Contains(riskId)).ToListAsync(ct);
+}

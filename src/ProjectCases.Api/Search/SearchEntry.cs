@@ -1,0 +1,48 @@
+namespace ProjectCases.Search;
+
+public enum SearchKind { Project, Touchpoint, Trouble }
+
+/// <summary>
+/// One searchable thing (a project, a touchpoint or a trouble case), kept by <see cref="SearchIndexProjection"/>.
+/// Two views of its text: everything (for the roles that may read all of it), and what a company user may
+/// read (a project's company view: its names; the company's own case: summary and shared notes).
+/// Haystack/Grams and CompanyHaystack/CompanyGrams are the normalised texts and their bigrams, duplicated into
+/// columns with GIN indexes on the bigrams (SearchSetup).
+/// </summary>
+public sealed class SearchEntry
+{
+    public Guid Id { get; set; }
+    public SearchKind Kind { get; set; }
+    public Guid? ProjectId { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>For trouble cases: the reporting company (who else may find it); null for everything else.</summary>
+    public string? Company { get; set; }
+
+    /// <summary>The searchable texts as written, by field ("name", "summary", "bidder", "note:{id}", ...).</summary>
+    public Dictionary<string, string> Texts { get; set; } = [];
+    /// <summary>The keys of <see cref="Texts"/> a company user may read.</summary>
+    public List<string> CompanyTexts { get; set; } = [];
+
+    public string Haystack { get; set; } = "";
+    public string[] Grams { get; set; } = [];
+    public string CompanyHaystack { get; set; } = "";
+    public string[] CompanyGrams { get; set; } = [];
+
+    public void Set(string field, string? text, bool company = false)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        Texts[field] = text;
+        if (company && !CompanyTexts.Contains(field)) CompanyTexts.Add(field);
+    }
+
+    /// <summary>Recomputes the normalised texts and bigrams after the texts changed.</summary>
+    public SearchEntry Reindex()
+    {
+        // A separator no query can contain keeps a match from spanning two fields.
+        Haystack = string.Join("\n", Texts.Values.Select(SearchText.Normalise));
+        Grams = SearchText.Bigrams(Haystack);
+        CompanyHaystack = string.Join("\n", CompanyTexts.Select(field => SearchText.Normalise(Texts[field])));
+        CompanyGrams = SearchText.Bigrams(CompanyHaystack);
+        return this;
+    }
+}

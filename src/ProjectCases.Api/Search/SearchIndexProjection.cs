@@ -1,0 +1,85 @@
+using JasperFx.Events;
+using Marten.Events.Projections;
+using ProjectCases.Projects;
+using ProjectCases.Troubles;
+
+namespace ProjectCases.Search;
+
+/// <summary>
+/// Keeps one <see cref="SearchEntry"/> per project, touchpoint and trouble case (inline, so a search finds what
+/// was just recorded). Pure: every text comes from the events. A touchpoint logged for several projects is the
+/// same event on each of their streams: it is one entry (keyed by the touchpoint), on the project it was logged on.
+/// </summary>
+public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, Guid>
+{
+    public SearchIndexProjection()
+    {
+        Identity<ProjectRegistered>(e => e.ProjectId);
+        Identities<TouchpointLogged>(e => [e.ProjectId, e.TouchpointId]);
+        Identity<TouchpointOutcomeRecorded>(e => e.TouchpointId);
+        Identity<JapaneseBidsRecorded>(e => e.ProjectId);
+        Identity<ContractAwarded>(e => e.ProjectId);
+        Identity<TroubleReported>(e => e.TroubleId);
+        Identity<TroubleNoteAdded>(e => e.TroubleId);
+        Identity<TroubleResolved>(e => e.TroubleId);
+    }
+
+    public override SearchEntry? Evolve(SearchEntry? snapshot, Guid id, IEvent e)
+    {
+        var entry = snapshot ?? new SearchEntry { Id = id };
+        switch (e.Data)
+        {
+            case ProjectRegistered x:
+                entry.Kind = SearchKind.Project;
+                entry.ProjectId = x.ProjectId;
+                entry.Title = x.NameJa is null ? x.Name : $"{x.Name} / {x.NameJa}";
+                entry.Set("name", x.Name, company: true);
+                entry.Set("nameJa", x.NameJa, company: true);
+                entry.Set("summary", x.Summary);
+                entry.Set("leadAgency", x.LeadAgency);
+                break;
+            case TouchpointLogged x when id == x.ProjectId:
+                entry.Set($"counterpart:{NormalisedKey(x.Counterpart)}", x.Counterpart);
+                break;
+            case TouchpointLogged x:
+                // The touchpoint's own entry; only its first recording sets the project it belongs to.
+                if (entry.ProjectId is null) entry.ProjectId = x.ProjectIds is [var first, ..] ? first : x.ProjectId;
+                entry.Kind = SearchKind.Touchpoint;
+                entry.Title = $"{x.Kind} with {x.Counterpart} on {x.OccurredOn:yyyy-MM-dd}";
+                entry.Set("summary", x.Summary);
+                entry.Set("counterpart", x.Counterpart);
+                entry.Set("location", x.Location);
+                entry.Set("outcome", x.Outcome);
+                break;
+            case TouchpointOutcomeRecorded x:
+                entry.Set("outcome", x.Outcome);
+                break;
+            case JapaneseBidsRecorded x:
+                foreach (var bidder in x.Bidders) entry.Set($"bidder:{NormalisedKey(bidder)}", bidder);
+                break;
+            case ContractAwarded x:
+                entry.Set($"winner:{NormalisedKey(x.Winner ?? "")}", x.Winner);
+                entry.Set($"package:{x.AwardId}", x.Package);
+                break;
+            case TroubleReported x:
+                entry.Kind = SearchKind.Trouble;
+                entry.ProjectId = x.ProjectId;
+                entry.Company = x.Reporter.Company;
+                entry.Title = x.Summary;
+                entry.Set("summary", x.Summary, company: true);
+                entry.Set("details", x.Details, company: true);
+                break;
+            case TroubleNoteAdded x:
+                entry.Set($"note:{x.NoteId}", x.Text, company: x.Visibility == NoteVisibility.Shared);
+                break;
+            case TroubleResolved x:
+                entry.Set("resolution", x.Summary, company: true);
+                break;
+            default:
+                return snapshot;
+        }
+        return entry.Reindex();
+    }
+
+    private static string NormalisedKey(string text) => SearchText.Normalise(text.Trim());
+}

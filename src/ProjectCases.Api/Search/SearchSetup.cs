@@ -1,0 +1,25 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace ProjectCases.Search;
+
+public static class SearchSetup
+{
+    /// <summary>
+    /// The search index: one document per searchable thing, kept inline. Its bigrams are duplicated into text[]
+    /// columns with GIN indexes, so that `@>` finds candidates without a scan; the normalised texts stay in the
+    /// JSON, read only to confirm a candidate with LIKE (a B-tree on long summaries would be useless and too wide).
+    /// </summary>
+    public static void ConfigureSearch(this StoreOptions opts)
+    {
+        opts.Projections.Add<SearchIndexProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<SearchEntry>()
+            .Duplicate(x => x.Kind)
+            .Duplicate(x => x.Company)
+            .Duplicate(x => x.Grams, pgType: "text[]", configure: Gin)
+            .Duplicate(x => x.CompanyGrams, pgType: "text[]", configure: Gin);
+    }
+
+    private static void Gin(Marten.Schema.DocumentIndex index) => index.Method = IndexMethod.gin;
+}

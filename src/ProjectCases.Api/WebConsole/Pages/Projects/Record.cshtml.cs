@@ -1,0 +1,167 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Projects;
+using ProjectCases.Projects.List;
+using ProjectCases.Projects.Status;
+using ProjectCases.Projects.Tenders;
+using ProjectCases.Projects.Touchpoints;
+using ProjectCases.WebConsole.Writes;
+
+namespace ProjectCases.WebConsole.Pages.Projects;
+
+/// <summary>
+/// The officer's forms on a project: log a touchpoint (also for other projects), open a tender, record Japanese bids,
+/// award a contract, change the status. Each runs the endpoint's own decision through <see cref="ConsoleWrites"/>
+/// with the version the form was rendered at as If-Match; accepted, it goes back to the case file.
+/// </summary>
+[Authorize(Roles = Roles.ProjectWriters)]
+public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Display display) : FormPage(writes)
+{
+    [BindProperty] public TouchpointForm Touchpoint { get; set; } = new();
+    [BindProperty] public TenderForm Tender { get; set; } = new();
+    [BindProperty] public BidsForm Bids { get; set; } = new();
+    [BindProperty] public AwardForm Award { get; set; } = new();
+    [BindProperty] public StatusForm Status { get; set; } = new();
+
+    public ProjectStatus Project { get; private set; } = null!;
+    public IReadOnlyList<SelectListItem> OtherProjects { get; private set; } = [];
+    /// <summary>Open tenders first (the usual choice); closed ones stay choosable, and the server says why they are refused.</summary>
+    public IEnumerable<SelectListItem> Tenders => Project.Tenders.OrderBy(t => t.State != TenderState.Open).Select(t =>
+        new SelectListItem($"{t.Package} ({display.Enum(t.State)})", t.TenderId.ToString()));
+    public IEnumerable<SelectListItem> Kinds => Options<TouchpointKind>(display);
+    public IEnumerable<SelectListItem> Levels => Options<JapanLevel>(display);
+    public IEnumerable<SelectListItem> TenderTypes => Options<TenderType>(display);
+    public IEnumerable<SelectListItem> AwardTypes => Options<AwardType>(display);
+    public IEnumerable<SelectListItem> Scopes => Options<AwardScope>(display);
+    public IEnumerable<SelectListItem> Statuses => Options<ProjectStatusValue>(display);
+    public IEnumerable<SelectListItem> YesNo => [new(display.Text("Yes"), "true"), new(display.Text("No"), "false")];
+
+    public async Task<IActionResult> OnGet(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostTouchpoint(Guid id, CancellationToken ct)
+    {
+        var command = Touchpoint.ToCommand();
+        var touchpointId = Guid.CreateVersion7();
+        return Write(id, nameof(Touchpoint), () => Writes.ExecuteAsync<ProjectWriteModel, LogTouchpoint>(id, FormVersion, User, command,
+            (s, project, token) => LogTouchpointInProcess.DecideAsync(s, project, command, touchpointId, token), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostTender(Guid id, CancellationToken ct)
+    {
+        var command = Tender.ToCommand();
+        var tenderId = Guid.CreateVersion7();
+        return Write(id, nameof(Tender), () => Writes.ExecuteAsync<ProjectWriteModel, OpenTender>(id, FormVersion, User, command,
+            project => OpenTenderDecision.Decide(project, command, tenderId), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostBids(Guid id, CancellationToken ct)
+    {
+        var command = Bids.ToCommand();
+        return Write(id, nameof(Bids), () => Writes.ExecuteAsync<ProjectWriteModel, RecordJapaneseBids>(id, FormVersion, User, command,
+            project => RecordJapaneseBidsDecision.Decide(project, Bids.TenderId ?? Guid.Empty, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostAward(Guid id, CancellationToken ct)
+    {
+        var command = Award.ToCommand();
+        var awardId = Guid.CreateVersion7();
+        return Write(id, nameof(Award), () => Writes.ExecuteAsync<ProjectWriteModel, AwardTender>(id, FormVersion, User, command,
+            project => AwardTenderDecision.Decide(project, Award.TenderId ?? Guid.Empty, command, awardId), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostStatus(Guid id, CancellationToken ct)
+    {
+        var command = Status.ToCommand();
+        return Write(id, nameof(Status), () => Writes.ExecuteAsync<ProjectWriteModel, ChangeProjectStatus>(id, FormVersion, User, command,
+            project => ChangeProjectStatusDecision.Decide(project, command), ct), ct);
+    }
+
+    private async Task<IActionResult> Write(Guid id, string form, Func<Task<Infrastructure.Decisions.WriteOutcome>> write, CancellationToken ct)
+    {
+        if (BoundCleanly(form) && Accepted(await write(), form)) return Redirect($"/projects/{id}");
+        return await Load(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> Load(Guid id, CancellationToken ct)
+    {
+        if (await GetProjectEndpoint.CurrentAsync(id, User, session, ct) is not { } project) return false;
+        Project = project;
+        // A refused form keeps the version it was rendered at: a reload shows the current one.
+        if (PostedForm is null) FormVersion = project.Version;
+        var others = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, 200, ct);
+        OtherProjects = [.. others.Items.Where(p => p.Id != id).Select(p => new SelectListItem(
+            ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name, p.Id.ToString(),
+            Touchpoint.AlsoForProjectIds?.Contains(p.Id) == true))];
+        return true;
+    }
+}
+
+public sealed class TouchpointForm
+{
+    public TouchpointKind? Kind { get; set; }
+    public DateOnly? OccurredOn { get; set; }
+    public JapanLevel? JapanLevel { get; set; }
+    public string? Counterpart { get; set; }
+    public string? Location { get; set; }
+    public string? Summary { get; set; }
+    public string? Outcome { get; set; }
+    public List<Guid>? AlsoForProjectIds { get; set; }
+
+    public LogTouchpoint ToCommand() => new(Kind, OccurredOn, JapanLevel, Counterpart ?? "", Location, Summary ?? "", Outcome,
+        AlsoForProjectIds is { Count: > 0 } others ? others : null);
+}
+
+public sealed class TenderForm
+{
+    public string? Package { get; set; }
+    public TenderType? TenderType { get; set; }
+    public DateOnly? OpenedOn { get; set; }
+    public DateOnly? Deadline { get; set; }
+
+    public OpenTender ToCommand() => new(Package ?? "", TenderType, OpenedOn, Deadline);
+}
+
+public sealed class BidsForm
+{
+    public Guid? TenderId { get; set; }
+    /// <summary>One bidder a line.</summary>
+    public string? Bidders { get; set; }
+    public DateOnly? SubmittedOn { get; set; }
+
+    public RecordJapaneseBids ToCommand() => new(
+        [.. (Bidders ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], SubmittedOn);
+}
+
+public sealed class MoneyForm
+{
+    public decimal? Value { get; set; }
+    public string? Currency { get; set; }
+
+    public MoneyInput? ToInput() => Value is null && string.IsNullOrWhiteSpace(Currency) ? null : new MoneyInput(Value ?? 0, Currency?.Trim().ToUpperInvariant() ?? "");
+}
+
+public sealed class AwardForm
+{
+    public Guid? TenderId { get; set; }
+    public string? Winner { get; set; }
+    public bool? JapaneseWinner { get; set; }
+    public AwardType? AwardType { get; set; }
+    public AwardScope? Scope { get; set; }
+    public MoneyForm Amount { get; set; } = new();
+    public decimal? AmountJpy { get; set; }
+    public DateOnly? AwardedOn { get; set; }
+
+    public AwardTender ToCommand() => new(Winner, JapaneseWinner, AwardType, Scope, Amount.ToInput(), AmountJpy, AwardedOn);
+}
+
+public sealed class StatusForm
+{
+    public ProjectStatusValue? Status { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+
+    public ChangeProjectStatus ToCommand() => new(Status, Reason ?? "", EffectiveOn);
+}

@@ -1,0 +1,70 @@
+using JasperFx.Events;
+using ProjectCases.Audit;
+using ProjectCases.Projects;
+using ProjectCases.Troubles;
+
+namespace ProjectCases.WebConsole.Timeline;
+
+/// <summary>One recorded fact as the case file shows it: what, its business date, its details, who recorded it and when.</summary>
+public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, DateOnly? On,
+    IReadOnlyList<(string Label, string Value)> Details);
+
+/// <summary>
+/// Turns a project stream's events into timeline lines in the current language. Trouble cases (also recorded on
+/// the project's stream) only for readers of trouble cases; an event type this does not know still shows, by name.
+/// </summary>
+public static class ProjectTimeline
+{
+    public static IReadOnlyList<TimelineLine> Of(IEnumerable<IEvent> events, Display d, bool showTroubles) =>
+        [.. events.Where(e => showTroubles || !IsTrouble(e.Data)).Select(e => Line(e, d))];
+
+    private static bool IsTrouble(object data) => data is TroubleReported or TroubleClosed or TroubleReopened;
+
+    private static TimelineLine Line(IEvent e, Display d)
+    {
+        var (title, on, details) = Describe(e.Data, d);
+        return new TimelineLine(e.Version, e.Timestamp, RecordedByName.Of(e) ?? e.UserName, title, on, details);
+    }
+
+    private static (string, DateOnly?, IReadOnlyList<(string, string)>) Describe(object data, Display d)
+    {
+        string L(string key) => d.Text(key);
+        return data switch
+        {
+            ProjectRegistered r => (L("Event.ProjectRegistered"), null,
+                Present((L("Field.Name"), r.Name), (L("Field.NameJa"), r.NameJa), (L("Field.Country"), r.Country),
+                    (L("Field.Sector"), d.Enum(r.Sector)), (L("Field.Financing"), d.Enum(r.Financing)),
+                    (L("Field.LeadAgency"), r.LeadAgency), (L("Field.Summary"), r.Summary))),
+            TouchpointLogged t => (d.Enum(t.Kind), t.OccurredOn,
+                Present((L("Field.JapanLevel"), d.Enum(t.JapanLevel)), (L("Field.Counterpart"), t.Counterpart),
+                    (L("Field.Location"), t.Location), (L("Field.Summary"), t.Summary), (L("Field.Outcome"), t.Outcome),
+                    (L("Field.AlsoFor"), t.ProjectIds.Count > 1 ? string.Format(L("Timeline.OtherProjects"), t.ProjectIds.Count - 1) : null))),
+            TouchpointOutcomeRecorded o => (L("Event.TouchpointOutcomeRecorded"), o.RecordedOn, Present((L("Field.Outcome"), o.Outcome))),
+            StudyStarted s => (L("Event.StudyStarted"), s.StartedOn,
+                Present((L("Field.StudyType"), d.Enum(s.StudyType)), (L("Field.ConductedBy"), s.ConductedBy), (L("Field.Summary"), s.Summary))),
+            StudyCompleted s => (L("Event.StudyCompleted"), s.CompletedOn, Present((L("Field.Findings"), s.Findings))),
+            AgreementSigned a => (L("Event.AgreementSigned"), a.SignedOn,
+                Present((L("Field.AgreementType"), d.Enum(a.AgreementType)), (L("Field.Level"), d.Enum(a.Level)),
+                    (L("Field.Title"), a.Title), (L("Field.Parties"), string.Join(", ", a.Parties)), (L("Field.Tranche"), a.Tranche))),
+            TenderOpened t => (L("Event.TenderOpened"), t.OpenedOn,
+                Present((L("Field.Package"), t.Package), (L("Field.TenderType"), d.Enum(t.TenderType)), (L("Field.Deadline"), t.Deadline is null ? null : d.Date(t.Deadline)))),
+            JapaneseBidsRecorded b => (L("Event.JapaneseBidsRecorded"), b.SubmittedOn, Present((L("Field.Bidders"), string.Join(", ", b.Bidders)))),
+            ContractAwarded a => (L("Event.ContractAwarded"), a.AwardedOn,
+                Present((L("Field.Package"), a.Package), (L("Field.Winner"), a.Winner),
+                    (L("Field.JapaneseWinner"), a.JapaneseWinner ? L("Yes") : L("No")), (L("Field.AwardType"), d.Enum(a.AwardType)),
+                    (L("Field.Scope"), d.Enum(a.Scope)), (L("Field.Amount"), a.Amount is null ? L("Undisclosed") : $"{Display.Number(a.Amount.Value)} {a.Amount.Currency}"),
+                    (L("Field.AmountJpy"), a.AmountJpy is null ? null : Display.Yen(a.AmountJpy)))),
+            TenderFailed f => (L("Event.TenderFailed"), f.On, Present((L("Field.Reason"), d.Enum(f.Reason)))),
+            ProjectStatusChanged s => (L("Event.ProjectStatusChanged"), s.EffectiveOn,
+                Present((L("Field.Status"), d.Enum(s.Status)), (L("Field.Reason"), s.Reason))),
+            TroubleReported t => (L("Event.TroubleReported"), t.OccurredOn,
+                Present((L("Field.Category"), d.Enum(t.Category)), (L("Field.Summary"), t.Summary), (L("Field.Company"), t.Reporter.Company))),
+            TroubleClosed => (L("Event.TroubleClosed"), null, []),
+            TroubleReopened r => (L("Event.TroubleReopened"), null, Present((L("Field.Reason"), r.Reason))),
+            _ => (data.GetType().Name, null, []),
+        };
+    }
+
+    private static IReadOnlyList<(string, string)> Present(params (string Label, string? Value)[] details) =>
+        [.. details.Where(x => !string.IsNullOrWhiteSpace(x.Value)).Select(x => (x.Label, x.Value!))];
+}

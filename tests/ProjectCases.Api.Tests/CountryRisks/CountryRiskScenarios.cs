@@ -1,0 +1,147 @@
+using System.Text.Json;
+using ProjectCases.Api.Tests.Support;
+
+namespace ProjectCases.Api.Tests.CountryRisks;
+
+/// <summary>A coup, a default or a war in a country, through the real API, the linking on the daemon and the follow-up rules.</summary>
+public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
+{
+    private TroubleApi Calls => new(Host);
+
+    /// <summary>Linking runs after commit on the daemon, and the follow-up rules after the links: wait for both rounds.</summary>
+    private async Task Settled()
+    {
+        await WaitForProjections();
+        await WaitForProjections();
+    }
+
+    private async Task<Guid> Opened(string country, string severity, Guid[]? projectIds = null) =>
+        (await Calls.Send("officer", "/api/country-risks", new
+        {
+            country, kind = "SovereignDefault", observedOn = "2026-04-12", summary = "The government suspended payments on its external debt.",
+            severity, projectIds,
+        }, 201)).GetProperty("id").GetGuid();
+
+    private async Task<JsonElement> Get(string url, int expected = 200)
+    {
+        var (status, body) = await Calls.Get("officer", url);
+        Assert.Equal(expected, status);
+        return body;
+    }
+
+    private static object Decision(Guid riskId, string decision, string? reviewOn = "2026-10-01") =>
+        new { riskId, decision, reason = "Partner's intent confirmed with the ministry of finance.", decidedOn = "2026-04-20", decidedBy = "Minister", reviewOn };
+
+    private async Task<string[]> Tasks(string rule) =>
+        [.. (await Get("/api/follow-ups?pageSize=200")).GetProperty("items").EnumerateArray().Where(t => t.GetProperty("rule").GetString() == rule)
+            .Select(t => $"{t.GetProperty("owner").GetString()}: {t.GetProperty("title").GetString()} ({t.GetProperty("status").GetString()})")];
+
+    private static string[] Names(JsonElement risk) =>
+        [.. risk.GetProperty("affectedProjects").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
+
+    [Fact]
+    public async Task a_crisis_links_every_project_of_the_country_tasks_each_desk_informs_the_company_and_holds_closing_until_each_is_decided()
+    {
+        var airport = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Bandaranaike Airport Terminal", "LK")));
+        await airport.Award(await airport.OpenTender());
+        await Calls.Reported(airport.Id, "Taisei Example");
+        var port = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Colombo Port Terminal", "LK")));
+        var rail = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Colombo Light Rail", "LK")));
+        var elsewhere = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Delhi Metro", "IN")));
+        await Settled();
+        var airportBefore = (await airport.Read()).GetProperty("version").GetInt64();
+
+        var risk = await Opened("LK", "Crisis");
+        await Settled();
+
+        Assert.Equal(["Bandaranaike Airport Terminal", "Colombo Light Rail", "Colombo Port Terminal"], Names(await Get($"/api/country-risks/{risk}")));
+        Assert.Equal(3, (await Tasks("confirm-risk-state")).Count(t => t.StartsWith("desk:mlit: Confirm the partner's intent and the project's state (sovereign default in LK, Crisis) (Open)")));
+        Assert.Equal(["desk:hotline: Inform Taisei Example of the sovereign default in LK (Open)"], await Tasks("inform-companies-of-risk"));
+        var openRisks = (await airport.Read()).GetProperty("openRisks");
+        Assert.Equal(risk, Assert.Single(openRisks.EnumerateArray()).GetProperty("riskId").GetGuid());
+        Assert.Empty((await elsewhere.Read()).GetProperty("risks").EnumerateArray());
+
+        // Decisions move the statuses; one project left undecided blocks closing, by name.
+        await airport.Post("/risk-decisions", Decision(risk, "Suspend"), 201);
+        await port.Post("/risk-decisions", Decision(risk, "Withdraw", reviewOn: null), 201);
+        Assert.Equal("Suspended", (await airport.Read()).GetProperty("status").GetString());
+        Assert.Equal("Withdrawn", (await port.Read()).GetProperty("status").GetString());
+        var refused = await Calls.Send("officer", $"/api/country-risks/{risk}/close", new { summary = "Debt restructured." }, 409);
+        Assert.Contains("Colombo Light Rail", refused.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Colombo Port Terminal", refused.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Bandaranaike", refused.GetProperty("detail").GetString());
+
+        await rail.Post("/risk-decisions", Decision(risk, "ContinueWithConditions"), 201);
+        await Settled();
+        Assert.Equal(["desk:mlit: Review the country-risk decision (ContinueWithConditions, 2026-04-20) (Open)", "desk:mlit: Review the country-risk decision (Suspend, 2026-04-20) (Open)"],
+            (await Tasks("review-risk-decision")).Order());
+        Assert.Equal(3, (await Tasks("confirm-risk-state")).Count(t => t.EndsWith("(Done)")));
+
+        // The board: what is at stake, per project and in total (the sum of the awards).
+        var board = await Get($"/api/country-risks/{risk}/board");
+        var projects = board.GetProperty("projects").EnumerateArray().ToList();
+        var awards = projects.SelectMany(p => p.GetProperty("awards").EnumerateArray()).Sum(a => a.GetProperty("amountJpy").GetDecimal());
+        Assert.Equal(18_000_000_000m, awards);
+        Assert.Equal(awards, board.GetProperty("totals").GetProperty("amountAtStakeJpy").GetDecimal());
+        Assert.Equal(3, board.GetProperty("totals").GetProperty("projects").GetInt32());
+        Assert.Equal(1, board.GetProperty("totals").GetProperty("openTroubleCount").GetInt32());
+        var airportRow = projects.Single(p => p.GetProperty("projectId").GetGuid() == airport.Id);
+        Assert.Equal(("Suspend", "2026-10-01", "Nippon Koei"), (airportRow.GetProperty("decision").GetString(), airportRow.GetProperty("reviewOn").GetString(),
+            airportRow.GetProperty("japaneseWinners")[0].GetString()));
+
+        // Time travel: the airport before the risk, and after it.
+        var before = await airport.Read($"?version={airportBefore}");
+        Assert.Empty(before.GetProperty("risks").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("status").ValueKind);
+        var after = await airport.Read($"?version={airportBefore + 3}"); // linked, decided, suspended
+        Assert.Equal("Suspend", Assert.Single(after.GetProperty("risks").EnumerateArray()).GetProperty("decision").GetString());
+        Assert.Equal("Suspended", after.GetProperty("status").GetString());
+
+        await Calls.Send("officer", $"/api/country-risks/{risk}/close", new { summary = "Debt restructured." }, 200);
+        Assert.Empty((await airport.Read()).GetProperty("openRisks").EnumerateArray());
+        Assert.Equal("Closed", (await Get($"/api/country-risks/{risk}")).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task a_watch_links_nothing_until_an_update_escalates_it_and_named_projects_elsewhere_are_linked_too()
+    {
+        var local = await GivenProjects.Registered(Host, GivenProjects.RailProject("Yangon Urban Rail", "MM"));
+        var supplier = await GivenProjects.Registered(Host, GivenProjects.RailProject("Thilawa Supply Base", "TH"));
+        var risk = await Opened("MM", "Watch", [supplier]);
+        await Settled();
+        Assert.Empty(Names(await Get($"/api/country-risks/{risk}")));
+
+        await Calls.Send("officer", $"/api/country-risks/{risk}/updates", new { observedOn = "2026-04-15", summary = "State of emergency declared.", severity = "Warning" }, 200);
+        await Settled();
+        Assert.Equal(["Thilawa Supply Base", "Yangon Urban Rail"], Names(await Get($"/api/country-risks/{risk}")));
+        await Calls.Send("officer", $"/api/country-risks/{risk}/updates", new { observedOn = "2026-04-16", summary = "Curfew extended.", severity = "Crisis" }, 200);
+        await Settled();
+        Assert.Equal(2, (await Tasks("confirm-risk-state")).Length); // an escalation links nothing twice
+        _ = local;
+    }
+
+    [Fact]
+    public async Task refusals_change_nothing()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Kenitra Atlantic Port", "MA")));
+        var unlinked = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Delhi Metro", "IN")));
+        var risk = await Opened("MA", "Warning");
+        await Settled();
+
+        var noReview = await project.Post("/risk-decisions", Decision(risk, "Postpone", reviewOn: null), 400);
+        Assert.True(noReview.GetProperty("errors").TryGetProperty("reviewOn", out _));
+        await project.Post("/risk-decisions", Decision(risk, "Withdraw", reviewOn: "2026-10-01"), 400);
+        await unlinked.Post("/risk-decisions", Decision(risk, "Continue"), 409);
+        await project.Post("/risk-decisions", Decision(Guid.NewGuid(), "Continue"), 404);
+        await Calls.Send("officer", "/api/country-risks", new { country = "MA", kind = "Coup", observedOn = "2026-04-12", summary = "x", severity = "Crisis", projectIds = new[] { Guid.NewGuid() } }, 404);
+        await Calls.Send("officer", "/api/country-risks", new { country = "MA", kind = "Earthquake", observedOn = "2026-04-12", summary = "x", severity = "Crisis" }, 400);
+        await Calls.Send("hotline", "/api/country-risks", new { country = "MA", kind = "Coup", observedOn = "2026-04-12", summary = "x", severity = "Crisis" }, 403);
+        Assert.Equal(JsonValueKind.Null, (await project.Read()).GetProperty("risks")[0].GetProperty("decision").ValueKind); // no refusal recorded anything
+
+        await project.Post("/risk-decisions", Decision(risk, "Postpone"), 201);
+        await Calls.Send("officer", $"/api/country-risks/{risk}/close", new { summary = "Over." }, 200);
+        await Calls.Send("officer", $"/api/country-risks/{risk}/updates", new { observedOn = "2026-04-15", summary = "Again." }, 409);
+        await Calls.Send("officer", $"/api/country-risks/{risk}/close", new { summary = "Over." }, 409);
+        await project.Post("/risk-decisions", Decision(risk, "Continue"), 409);
+    }
+}
