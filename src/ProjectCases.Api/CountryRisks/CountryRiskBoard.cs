@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Projects;
@@ -43,6 +44,7 @@ public static class CountryRiskBoard
 
 public static class CountryRiskBoardEndpoint
 {
+    [ProducesResponseType<CountryRiskBoardView>(200)]
     [WolverineGet("/api/country-risks/{id}/board"), Authorize(Roles = ReadCountryRisksEndpoints.Readers)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
     {

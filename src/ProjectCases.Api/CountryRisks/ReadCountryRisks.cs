@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -35,7 +36,7 @@ public static class ReadCountryRisksEndpoints
     public const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin;
 
     /// <summary>Open risks first, then the most recently observed.</summary>
-    [WolverineGet("/api/country-risks"), Authorize(Roles = Readers)]
+    [WolverineGet("/api/country-risks", OperationId = "ListCountryRisks"), Authorize(Roles = Readers)]
     public static async Task<CountryRiskList> List(IQuerySession session, CancellationToken ct)
     {
         var risks = await session.Query<CountryRisk>().OrderBy(r => r.StateRank).ThenByDescending(r => r.LatestObservedOn).Take(500).ToListAsync(ct);
@@ -44,7 +45,8 @@ public static class ReadCountryRisksEndpoints
         return new CountryRiskList(views);
     }
 
-    [WolverineGet("/api/country-risks/{id}"), Authorize(Roles = Readers)]
+    [ProducesResponseType<CountryRiskView>(200)]
+    [WolverineGet("/api/country-risks/{id}", OperationId = "GetCountryRisk"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CountryRisk>(id, ct) is { } risk
             ? Results.Ok(CountryRiskView.Of(risk, await LinkedAsync(session, id, ct)))

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -84,12 +85,13 @@ public static class RecordRiskDecisionEndpoint
     public static async Task<CountryRiskWriteModel?> LoadAsync(RecordRiskDecision command, IDocumentSession session, CancellationToken ct) =>
         command.RiskId is { } riskId ? await session.Events.FetchLatest<CountryRiskWriteModel>(riskId, ct) : null;
 
+    [ProducesResponseType<RiskDecisionWritten>(201)]
     [WolverinePost("/api/projects/{id}/risk-decisions"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(RecordRiskDecision command, [WriteAggregate(Required = false)] ProjectWriteModel project,
         CountryRiskWriteModel? risk)
     {
         var decisionId = Guid.CreateVersion7();
         return WriteResults.Answer(RecordRiskDecisionDecision.Decide(project, command, risk, decisionId), project.Id, project.Version,
-            version => new { id = project.Id, version, decisionId }, createdAt: $"/api/projects/{project.Id}");
+            version => new RiskDecisionWritten(project.Id, version, decisionId), createdAt: $"/api/projects/{project.Id}");
     }
 }

@@ -28,7 +28,7 @@ public static class NotificationSettingsEndpoints
 {
     public const string EmailClaim = "email";
 
-    [WolverineGet("/api/me/notifications"), Authorize]
+    [WolverineGet("/api/me/notifications", OperationId = "GetNotificationSettings"), Authorize]
     public static async Task<NotificationSettings> Get(ClaimsPrincipal user, IQuerySession session, IOptions<NotificationOptions> options, CancellationToken ct)
     {
         var subject = user.Identity!.Name!;

@@ -81,7 +81,8 @@ public static class ListFollowUpsEndpoint
         string? SourceEventType, Guid? ProjectId, Guid? TroubleId, string? Note);
 
     /// <summary>One task, with its project's name (and the case's summary for a hotline task), and its ETag.</summary>
-    [WolverineGet("/api/follow-ups/{id}"), Authorize(Roles = Readers + "," + Roles.Admin)]
+    [ProducesResponseType<FollowUpItem>(200)]
+    [WolverineGet("/api/follow-ups/{id}", OperationId = "GetFollowUp"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> GetOne(Guid id, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<FollowUpTask>(id, ct) is not { } t) return Results.Problem(FollowUpWriteModel.NotFound(id));
@@ -95,7 +96,7 @@ public static class ListFollowUpsEndpoint
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
     [Paged]
     [ProducesResponseType<ListPage<HistoryItem>>(200)]
-    [WolverineGet("/api/follow-ups/{id}/history"), Authorize(Roles = Readers + "," + Roles.Admin)]
+    [WolverineGet("/api/follow-ups/{id}/history", OperationId = "FollowUpHistory"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);

@@ -177,9 +177,13 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         foreach (var parameter in found) operation.Parameters!.Remove(parameter);
     }
 
-    /// <summary>`ListProjectsEndpoint.Get` → ListProjects; `HistoryEndpoints.VerifyProject` → VerifyProject.</summary>
+    /// <summary>
+    /// `ListProjectsEndpoint.Get` → ListProjects; `HistoryEndpoints.VerifyProject` → VerifyProject; an id the route
+    /// names itself (`[WolverineGet("...", OperationId = "GetFollowUp")]`) where the method's name says too little.
+    /// </summary>
     public static string OperationId(MethodInfo method)
     {
+        if (method.GetCustomAttribute<WolverineHttpMethodAttribute>()?.OperationId is { Length: > 0 } named) return named;
         var type = method.DeclaringType!.Name;
         var verb = method.Name is "Get" or "Post" or "Put" or "Delete" or "Patch" or "Handle";
         if (type.EndsWith("Endpoint") && verb) return type[..^"Endpoint".Length];

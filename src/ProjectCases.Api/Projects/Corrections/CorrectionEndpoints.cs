@@ -28,16 +28,18 @@ public static class VoidFactEndpoint
 {
     public static Task<ProjectRecord> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => CorrectedStream.ReadAsync(session, id, ct);
 
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FactVoidWritten>(200)]
     [WolverinePost("/api/projects/{id}/facts/{factVersion}/void"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(long factVersion, VoidFact command, [WriteAggregate(Required = false)] ProjectWriteModel project, ProjectRecord record) =>
         WriteResults.Answer(CorrectionDecisions.VoidFact(project, record, factVersion, command.Reason), project.Id, project.Version,
-            next => new { id = project.Id, version = next, voidedVersion = factVersion });
+            next => new FactVoidWritten(project.Id, next, factVersion));
 }
 
 public static class CorrectFactEndpoint
 {
     public static Task<ProjectRecord> LoadAsync(Guid id, IDocumentSession session, CancellationToken ct) => CorrectedStream.ReadAsync(session, id, ct);
 
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType<FactCorrectionWritten>(200)]
     [WolverinePost("/api/projects/{id}/facts/{factVersion}/correct"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(long factVersion, CorrectFact command, [WriteAggregate(Required = false)] ProjectWriteModel project,
         ProjectRecord record, IOptions<JsonOptions> json, TimeProvider clock)
@@ -48,7 +50,7 @@ public static class CorrectFactEndpoint
         var (corrected, problem) = CorrectedFields.Read(fact!.Fact, command.Fields!.Value, json.Value.SerializerOptions, new Clock(clock));
         if (problem is not null) return (Results.Problem(problem), [], []);
         return WriteResults.Answer(CorrectionDecisions.CorrectFact(project, record, factVersion, command.Reason, corrected!), project.Id, project.Version,
-            next => new { id = project.Id, version = next, correctedVersion = factVersion });
+            next => new FactCorrectionWritten(project.Id, next, factVersion));
     }
 
     /// <summary>What DataAnnotations (BusinessDate) may ask for while validating the fields: the clock.</summary>

@@ -27,7 +27,7 @@ public static class KpiTargetEndpoints
     public const decimal MaxTarget = Projects.Amounts.MaxInCurrency;
 
     [ProducesResponseType<KpiTargetsView>(200)]
-    [WolverineGet("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.ReportReaders)]
+    [WolverineGet("/api/reports/targets/{fiscalYear}", OperationId = "GetKpiTargets"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> Get(int fiscalYear, IQuerySession session, KpiTargets targets, CancellationToken ct)
     {
         if (OutOfRange(fiscalYear) is { } problem) return problem;
@@ -37,7 +37,7 @@ public static class KpiTargetEndpoints
 
     /// <summary>Sets (or removes) targets of one fiscal year, recorded as a KpiTargetsSet event with who, when and why.</summary>
     [ProducesResponseType<KpiTargetsView>(200), AcceptsIfMatch]
-    [WolverinePut("/api/reports/targets/{fiscalYear}"), Authorize(Roles = Roles.Admin)]
+    [WolverinePut("/api/reports/targets/{fiscalYear}", OperationId = "SetKpiTargets"), Authorize(Roles = Roles.Admin)]
     public static async Task<IResult> Put(int fiscalYear, SetKpiTargets command, HttpContext context, IDocumentSession session,
         KpiTargets targets, CancellationToken ct)
     {
