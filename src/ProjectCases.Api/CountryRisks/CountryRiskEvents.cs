@@ -29,7 +29,7 @@ public sealed record CountryRiskClosed(Guid RiskId, string Summary, DateOnly Clo
 /// </summary>
 public sealed record CountryRiskLinked(
     Guid ProjectId, Guid RiskId, string Country, CountryRiskKind Kind, CountryRiskSeverity Severity, string RiskSummary,
-    DateOnly LinkedOn, IReadOnlyList<string> CompaniesWithOpenCases);
+    DateOnly LinkedOn, IReadOnlyList<string> CompaniesWithOpenCases, IReadOnlyList<Guid>? OpenCaseIds = null);
 
 /// <summary>On the project's stream: the continue-or-withdraw call. ReviewOn is null only for Withdraw.</summary>
 public sealed record CountryRiskDecided(

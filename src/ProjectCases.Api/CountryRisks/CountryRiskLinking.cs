@@ -14,11 +14,13 @@ public static class LinkCountryRiskDecision
     /// Links one project to a risk that makes projects react (Warning or Crisis, open): once per project and risk,
     /// and never a withdrawn project. Anything else decides nothing (a replay, a Watch, a closed risk).
     /// </summary>
-    public static Decision Decide(ProjectWriteModel project, CountryRiskWriteModel risk, DateOnly linkedOn, IReadOnlyList<string> companiesWithOpenCases)
+    /// <param name="openCases">The project's hotline cases not closed, with their reporting companies: the companies are
+    /// told (a hotline-desk task, and a notification to each case's reporting contact).</param>
+    public static Decision Decide(ProjectWriteModel project, CountryRiskWriteModel risk, DateOnly linkedOn, IReadOnlyList<(Guid CaseId, string Company)> openCases)
     {
         if (!risk.Links || project.FindRisk(risk.Id) is not null || project.Status == ProjectStatusValue.Withdrawn) return Decision.Accept();
         return Decision.Accept(new CountryRiskLinked(project.Id, risk.Id, risk.Country, risk.Kind, risk.Severity, risk.Summary, linkedOn,
-            [.. companiesWithOpenCases.Distinct().Order(StringComparer.Ordinal)]));
+            [.. openCases.Select(c => c.Company).Distinct().Order(StringComparer.Ordinal)], [.. openCases.Select(c => c.CaseId).Order()]));
     }
 }
 
@@ -48,9 +50,9 @@ public static class CountryRiskLinkingHandler
         {
             var stream = await session.Events.FetchForWriting<ProjectWriteModel>(projectId, ct);
             if (stream.Aggregate is not { } project || project.FindRisk(riskId) is not null) continue;
-            var companies = await session.Query<TroubleCase>()
-                .Where(c => c.ProjectId == projectId && c.Status != TroubleStatus.Closed).Select(c => c.ReporterCompany).ToListAsync(ct);
-            stream.AppendMany(LinkCountryRiskDecision.Decide(project, risk, linkedOn, [.. companies]).Events);
+            var openCases = await session.Query<TroubleCase>()
+                .Where(c => c.ProjectId == projectId && c.Status != TroubleStatus.Closed).Select(c => new { c.Id, c.ReporterCompany }).ToListAsync(ct);
+            stream.AppendMany(LinkCountryRiskDecision.Decide(project, risk, linkedOn, [.. openCases.Select(c => (c.Id, c.ReporterCompany))]).Events);
         }
     }
 }

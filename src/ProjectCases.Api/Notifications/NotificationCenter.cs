@@ -94,7 +94,7 @@ public sealed class NotificationCenter(IOptions<NotificationOptions> options, Ma
         var trouble = await session.LoadAsync<TroubleCase>(request.Subject, ct);
         if (trouble is null) return null;
         return new Facts(new MailFacts(trouble.Id, trouble.Summary, trouble.Reporter.Company, request.Officer ?? trouble.Assignee, trouble.Outcome?.ToString(),
-            trouble.ResolutionSummary, DueAt: request.DueAt, Link: Link($"/api/troubles/{trouble.Id}")), Reporter: trouble.Reporter.Email);
+            trouble.ResolutionSummary, DueAt: request.DueAt, Link: Link($"/api/troubles/{trouble.Id}"), Risk: request.Risk), Reporter: trouble.Reporter.Email);
     }
 
     private string? Link(string? path) => path is null || string.IsNullOrWhiteSpace(Options.BaseUrl) ? null : Options.BaseUrl.TrimEnd('/') + path;

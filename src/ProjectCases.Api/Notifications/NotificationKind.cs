@@ -9,6 +9,8 @@ public enum NotificationKind
     TaskDueTomorrow,
     TaskOverdue,
     ServiceLevelBreached,
+    /// <summary>A country risk (Warning or Crisis) now affects the project of a company's open case.</summary>
+    CountryRiskOnCase,
 }
 
 /// <summary>The template languages. Japanese is the default: most recipients are Japanese officials and companies.</summary>

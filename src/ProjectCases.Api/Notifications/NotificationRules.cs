@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using ProjectCases.CountryRisks;
 using ProjectCases.FollowUps;
 using ProjectCases.Troubles;
 
@@ -12,7 +13,7 @@ public enum Addressee { HotlineDesk, HotlineLead, AssignedOfficer, CaseReporter,
 /// kind and address it makes the notification's id, so a redelivered cause finds it already queued.
 /// </summary>
 public sealed record NotificationRequest(NotificationKind Kind, Addressee To, string Key, Guid Subject, string? Officer = null, string? Deadline = null,
-    DateTimeOffset? DueAt = null);
+    DateTimeOffset? DueAt = null, string? Risk = null);
 
 /// <summary>Which events notify whom. Pure: an event in, requests out; the subscription reads exactly <see cref="EventTypes"/>.</summary>
 public static class NotificationRules
@@ -20,7 +21,7 @@ public static class NotificationRules
     public static readonly IReadOnlyList<Type> EventTypes =
     [
         typeof(TroubleReported), typeof(TroubleAssigned), typeof(TroubleResolved), typeof(FirstResponseOverdue), typeof(ResolutionOverdue),
-        typeof(FollowUpOverdue),
+        typeof(FollowUpOverdue), typeof(CountryRiskLinked),
         // Not notifications themselves: they (re)schedule the "due tomorrow" reminder (RemindTaskDueHandler).
         typeof(FollowUpScheduled), typeof(FollowUpRescheduled),
     ];
@@ -34,6 +35,9 @@ public static class NotificationRules
         FirstResponseOverdue o => [new(NotificationKind.ServiceLevelBreached, Addressee.HotlineLead, Key(e), o.TroubleId, Deadline: "first-response", DueAt: o.DueAt)],
         ResolutionOverdue o => [new(NotificationKind.ServiceLevelBreached, Addressee.HotlineLead, Key(e), o.TroubleId, Deadline: "resolution", DueAt: o.DueAt)],
         FollowUpOverdue o => [new(NotificationKind.TaskOverdue, Addressee.TaskOwner, Key(e), o.TaskId)],
+        // One per open case (its reporting contact); links recorded before cases were named carry none.
+        CountryRiskLinked l => [.. (l.OpenCaseIds ?? []).Select(caseId => new NotificationRequest(NotificationKind.CountryRiskOnCase, Addressee.CaseReporter,
+            $"{Key(e)}:{caseId}", caseId, Risk: $"{l.Kind} / {l.Country} / {l.Severity}: {l.RiskSummary}"))],
         _ => [],
     };
 

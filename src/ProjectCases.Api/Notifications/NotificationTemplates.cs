@@ -3,7 +3,7 @@ namespace ProjectCases.Notifications;
 /// <summary>What a message says about its case or task (loaded when it is queued).</summary>
 public sealed record MailFacts(
     Guid Subject, string Title, string? Company = null, string? Officer = null, string? Outcome = null, string? Resolution = null,
-    DateOnly? DueOn = null, DateTimeOffset? DueAt = null, string? Deadline = null, string? Link = null);
+    DateOnly? DueOn = null, DateTimeOffset? DueAt = null, string? Deadline = null, string? Link = null, string? Risk = null);
 
 public sealed record MailText(string Title, string Body);
 
@@ -27,6 +27,8 @@ public static class NotificationTemplates
             $"次のフォローアップ・タスクが期限（{f.DueOn:yyyy年M月d日}）を過ぎています。\n\nタスク: {f.Title}\n{Tail(f, "タスク")}"),
         NotificationKind.ServiceLevelBreached => new($"[ProjectCases] サービスレベル超過（{(f.Deadline == "resolution" ? "解決" : "初回対応")}）: {f.Title}",
             $"次の相談案件が{(f.Deadline == "resolution" ? "解決" : "初回対応")}の期限（{Tokyo(f.DueAt)}）を過ぎました。\n\n件名: {f.Title}\n報告企業: {f.Company}\n担当: {f.Officer ?? "未割り当て"}\n{Tail(f, "案件")}"),
+        NotificationKind.CountryRiskOnCase => new($"[ProjectCases] カントリーリスクのお知らせ: {f.Title}",
+            $"ご相談いただいている案件のプロジェクト所在国で、次のカントリーリスクが確認されました。政府として状況とプロジェクトへの影響を確認しています。\n\nリスク: {f.Risk}\n件名: {f.Title}\n\nご懸念の点があればホットラインまでご連絡ください。\n{Tail(f, "案件")}"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -44,6 +46,8 @@ public static class NotificationTemplates
             $"The following follow-up task is past its due date ({f.DueOn:yyyy-MM-dd}).\n\nTask: {f.Title}\n{Tail(f, "Task")}"),
         NotificationKind.ServiceLevelBreached => new($"[ProjectCases] Service level breached ({(f.Deadline == "resolution" ? "resolution" : "first response")}): {f.Title}",
             $"The following case missed its {(f.Deadline == "resolution" ? "resolution" : "first-response")} deadline ({Tokyo(f.DueAt)}).\n\nSummary: {f.Title}\nReported by: {f.Company}\nOfficer: {f.Officer ?? "not assigned"}\n{Tail(f, "Case")}"),
+        NotificationKind.CountryRiskOnCase => new($"[ProjectCases] Country risk notice: {f.Title}",
+            $"A country risk has been recorded in the country of the project your case concerns. The government is confirming the situation and its effect on the project.\n\nRisk: {f.Risk}\nSummary: {f.Title}\n\nPlease contact the hotline with any concern.\n{Tail(f, "Case")}"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Marten.Linq.MatchesSql;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
@@ -12,6 +11,9 @@ using Wolverine.Http;
 namespace ProjectCases.Search;
 
 public sealed record SearchHit(string Kind, Guid Id, Guid? ProjectId, string Title, string Snippet);
+
+/// <summary>A page of hits. `total` is exact up to <see cref="SearchEndpoint.MaxCounted"/>; past it, `totalIsLowerBound` says "at least".</summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Page, int PageSize, long Total, bool TotalIsLowerBound);
 
 public static class SearchEndpoint
 {
@@ -24,8 +26,15 @@ public static class SearchEndpoint
     };
 
     /// <summary>
+    /// How far matches are counted. Counting every match of a frequent two-character term cost more than the rest of
+    /// the search together (docs/search.md); nobody pages through a thousand hits, they refine the query.
+    /// </summary>
+    public const int MaxCounted = 1000;
+
+    /// <summary>
     /// `q` (at least two characters; Japanese matches any substring), `kinds` (comma-separated: project,
-    /// touchpoint, trouble; default all the caller may read), `page`, `pageSize`. Ordered by kind, then title.
+    /// touchpoint, trouble; default all the caller may read), `page`, `pageSize`. Ordered by title (then id), which
+    /// an index serves: a frequent term finds its first page by walking titles, a rare one through the bigram index.
     /// </summary>
     [Query("q", typeof(string), "The text to find (at least two characters; Japanese matches any substring).", Required = true)]
     [Query("kinds", typeof(string), "Comma-separated kinds to find: project, touchpoint, trouble (default: every kind the caller may read).")]
@@ -56,15 +65,24 @@ public static class SearchEndpoint
         var grams = SearchText.Bigrams(needle);
         var pattern = SearchText.ContainsPattern(needle);
         IQueryable<SearchEntry> entries = session.Query<SearchEntry>().Where(x => kinds.Contains(x.Kind));
-        // The bigram index narrows to candidates; LIKE confirms the bigrams are adjacent and in order.
-        entries = company is null
-            ? entries.Where(x => x.MatchesSql("d.grams @> ? and d.data ->> 'haystack' like ?", grams, pattern))
-            : entries.Where(x => x.MatchesSql("d.company_grams @> ? and d.data ->> 'companyHaystack' like ?", grams, pattern)
-                                 && (x.Kind != SearchKind.Trouble || x.Company == company));
-        var found = await entries.OrderBy(x => x.Kind).ThenBy(x => x.Title).ThenBy(x => x.Id).ToPagedListAsync(page, pageSize, ct);
+        // The bigram index narrows to candidates; LIKE confirms the bigrams are adjacent and in order. A query of one
+        // bigram (two characters) needs no confirming: its bigram is present exactly when the text contains it, and
+        // without the LIKE PostgreSQL estimates the matches well enough to choose the title walk for frequent terms.
+        // (The array is cast to object so that it is one parameter, not MatchesSql's params array.)
+        var oneBigram = grams.Length == 1;
+        entries = (company, oneBigram) switch
+        {
+            (null, true) => entries.Where(x => x.MatchesSql("d.grams @> ?", (object)grams)),
+            (null, false) => entries.Where(x => x.MatchesSql("d.grams @> ? and d.data ->> 'haystack' like ?", grams, pattern)),
+            (_, true) => entries.Where(x => x.MatchesSql("d.company_grams @> ?", (object)grams)),
+            (_, false) => entries.Where(x => x.MatchesSql("d.company_grams @> ? and d.data ->> 'companyHaystack' like ?", grams, pattern)),
+        };
+        if (company is not null) entries = entries.Where(x => x.Kind != SearchKind.Trouble || x.Company == company);
+        var found = await entries.OrderBy(x => x.Title).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var counted = (await entries.Select(x => x.Id).Take(MaxCounted + 1).ToListAsync(ct)).Count;
 
         var hits = found.Select(x => new SearchHit(x.Kind.ToString().ToLowerInvariant(), x.Id, x.Kind == SearchKind.Project ? null : x.ProjectId,
             x.Title, SearchText.Snippet(company is null ? x.Texts.Values : x.CompanyTexts.Select(f => x.Texts[f]), needle)));
-        return Results.Ok(new ListPage<SearchHit>([.. hits], page, pageSize, found.TotalItemCount));
+        return Results.Ok(new SearchPage([.. hits], page, pageSize, Math.Min(counted, MaxCounted), counted > MaxCounted));
     }
 }

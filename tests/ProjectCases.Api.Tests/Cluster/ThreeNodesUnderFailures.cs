@@ -27,6 +27,9 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
     private readonly List<ServiceNode> _nodes = [];
     private readonly Dictionary<Guid, ServiceNode> _wolverineNodes = [];
     private readonly List<string> _figures = [];
+    private readonly string _mail = Path.Combine(Path.GetTempPath(), $"projectcases-cluster-mail-{Guid.NewGuid():N}");
+    /// <summary>How many async projections and subscriptions the nodes run, as their agent assignments show once settled.</summary>
+    private long _shardCount;
 
     public async Task InitializeAsync()
     {
@@ -46,6 +49,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
                 ["RateLimiting__PermitsPerSecond"] = "0",
                 ["SampleData__LoadOnEmptyDatabase"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Notifications run as in production, into a folder of the test's own rather than the checkout's .data/mail.
+                ["Notifications__PickupDirectory"] = Path.Combine(_mail, name),
                 // Untriaged (Medium) cases breach their first response after 18 s and their resolution after 36 s,
                 // so the durable service-level checks come due while nodes stop, die and come back.
                 ["Hotline__ServiceLevels__Medium__FirstResponse"] = "0.005h",
@@ -56,10 +61,10 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         foreach (var node in _nodes) await Start(node);
     }
 
-    // Skipped until its last stage is fixed (issue 19 report): the rolling restart (zero failed requests), the kill -9
-    // takeover and the PostgreSQL restart (no 500) pass, but in the last run the wait for every breach and every
-    // projection to reach the last event did not finish within 120 s. Run it by removing Skip.
-    [Fact(Skip = "Issue 19: final settle stage times out (breaches/projections after kill -9 + PostgreSQL restart); see the branch report")]
+    // Skipped in the default run until it passes reliably: on 2026-11-30, with six builds sharing the two cores, the
+    // rolling restart, the kill -9 takeover (3-17 s) and the PostgreSQL restart held, but 6 of 734 breaches were not
+    // yet recorded 120 s after the load (the failure message now lists the service-level checks still pending).
+    [Fact(Skip = "Issue 19: the last breaches can take longer than the 120 s settle on a loaded machine; run it by removing Skip")]
     public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
     {
         using var client = new BalancingClient(_nodes);
@@ -86,6 +91,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
 
         // (b) kill -9 of the node that holds the most projection and subscription agents.
         await Task.Delay(TimeSpan.FromSeconds(3));
+        _shardCount = await ShardsOnceAssigned();
+        Figure($"agents: {_shardCount} async projections and subscriptions over 3 nodes");
         var (holder, shards) = await AgentHolder();
         var positions = await Progress(shards);
         var killedAt = Stopwatch.StartNew();
@@ -127,7 +134,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Assert.Empty(load.Unexpected);
 
         var settled = Stopwatch.StartNew();
-        await WaitUntil(() => BreachesAndProjectionsComplete(load), TimeSpan.FromSeconds(120));
+        await WaitUntilSettled(load, TimeSpan.FromSeconds(120));
         Figure($"after the load: breaches due and projections caught up {settled.Elapsed.TotalSeconds:0.0} s later");
         await AssertEverythingExactlyOnce(load, client.InDoubt.Count);
         await StorageFigures();
@@ -148,6 +155,23 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         throw new TimeoutException($"{node.Name} never appeared in wolverine_nodes.");
     }
 
+    /// <summary>
+    /// How many async projections and subscriptions the nodes run (progression rows named `Shard:All`; the others,
+    /// such as HighWaterMark or HighWaterStuckGap, are the daemon's own bookkeeping): once every shard has an
+    /// agent assigned (right after the rolling restart some may still be moving), the two counts agree.
+    /// </summary>
+    private async Task<long> ShardsOnceAssigned()
+    {
+        long assigned = 0, recorded = 0;
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(250))
+        {
+            assigned = await Scalar($"select count(distinct id) from {Schema}.wolverine_node_assignments where id like 'event-subscriptions://%'");
+            recorded = await Scalar($"select count(*) from {Schema}.mt_event_progression where name like '%:%'");
+            if (assigned == recorded && assigned > 0) return assigned;
+        }
+        return Math.Max(assigned, recorded);
+    }
+
     private async Task<(ServiceNode Node, string[] Shards)> AgentHolder()
     {
         var rows = await Rows($"select node_id, id from {Schema}.wolverine_node_assignments where id like 'event-subscriptions://%'",
@@ -162,7 +186,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
     private async Task<bool> AllShardsOnLiveNodes(ServiceNode dead)
     {
         var owners = await Query<Guid>($"select node_id from {Schema}.wolverine_node_assignments where id like 'event-subscriptions://%'");
-        return owners.Count == 4 && owners.All(o => _wolverineNodes.TryGetValue(o, out var n) && n != dead);
+        return owners.Count >= _shardCount && owners.All(o => _wolverineNodes.TryGetValue(o, out var n) && n != dead);
     }
 
     private async Task<Dictionary<string, long>> Progress(IEnumerable<string> shards)
@@ -172,12 +196,26 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         return shards.ToDictionary(s => s, s => all.GetValueOrDefault(s));
     }
 
-    private async Task<bool> BreachesAndProjectionsComplete(MixedLoad load)
+    /// <summary>Every breach due has been recorded and every shard that the agents run has reached the last event; a timeout says which did not.</summary>
+    private async Task WaitUntilSettled(MixedLoad load, TimeSpan timeout)
     {
-        var breaches = await Scalar($"select count(*) from {Schema}.mt_events where type in ('first_response_overdue', 'resolution_overdue')");
-        var behind = await Scalar($"select count(*) from {Schema}.mt_event_progression where name <> 'HighWaterMark' and last_seq_id < (select max(seq_id) from {Schema}.mt_events)");
-        var shards = await Scalar($"select count(*) from {Schema}.mt_event_progression where name <> 'HighWaterMark'");
-        return breaches >= 2 * load.Troubles.Count && shards == 4 && behind == 0;
+        for (var waited = Stopwatch.StartNew(); ; await Task.Delay(500))
+        {
+            var breaches = await Scalar($"select count(*) from {Schema}.mt_events where type in ('first_response_overdue', 'resolution_overdue')");
+            var last = await Scalar($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
+            var shards = await Rows($"select name, last_seq_id from {Schema}.mt_event_progression where name like '%:%'", r => (Name: r.GetString(0), At: r.GetInt64(1)));
+            if (breaches >= 2 * load.Troubles.Count && shards.Count >= _shardCount && shards.All(s => s.At >= last)) return;
+            if (waited.Elapsed > timeout)
+            {
+                var pending = await Rows($"""
+                    select status, owner_id, count(*), min(execution_time)::text, now()::text from {Schema}.wolverine_incoming_envelopes
+                    where message_type ilike '%ServiceLevels.Check%' group by 1, 2
+                    """, r => $"{r.GetString(0)} owned by {r.GetInt32(1)}: {r.GetInt64(2)} (earliest due {(r.IsDBNull(3) ? "-" : r.GetString(3))}, now {r.GetString(4)})");
+                throw new TimeoutException($"Not settled within {timeout.TotalSeconds} s: {breaches} of {2 * load.Troubles.Count} breaches " +
+                    $"(service-level checks left: {(pending.Count == 0 ? "none" : string.Join("; ", pending))}); " +
+                    $"last event {last}; shards ({shards.Count} of {_shardCount} expected): {string.Join(", ", shards.Select(s => $"{s.Name} at {s.At}"))}");
+            }
+        }
     }
 
     private async Task AssertEverythingExactlyOnce(MixedLoad load, int inDoubt)
@@ -263,12 +301,6 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         return rows;
     }
 
-    private static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        for (var waited = Stopwatch.StartNew(); !await condition(); await Task.Delay(500))
-            if (waited.Elapsed > timeout) throw new TimeoutException($"Not reached within {timeout.TotalSeconds} s.");
-    }
-
     private static Dictionary<string, int> Snapshot(BalancingClient client) => new(client.Counts);
 
     private static Dictionary<string, int> Difference(Dictionary<string, int> before, Dictionary<string, int> after) =>
@@ -293,6 +325,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
             await node.DisposeAsync();
         }
         await _server.StopAsync();
-        try { Directory.Delete(_server.DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        foreach (var folder in new[] { _server.DataDirectory, _mail })
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -103,6 +103,38 @@ public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_fiscal_year_report_counts_the_risks_observed_the_projects_once_the_money_at_stake_and_the_decisions_taken()
+    {
+        var airport = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Bandaranaike Airport Terminal", "LK")));
+        await airport.Award(await airport.OpenTender());
+        var port = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Colombo Port Terminal", "LK")));
+        var default2026 = await Opened("LK", "Crisis"); // observed 2026-04-12: FY2026
+        var unrest = await Opened("LK", "Warning");     // the same projects again: counted once in the year's totals
+        await Settled();
+        await airport.Post("/risk-decisions", Decision(default2026, "Suspend"), 201);
+        await port.Post("/risk-decisions", Decision(default2026, "Withdraw", reviewOn: null), 201);
+        var board = await Get($"/api/country-risks/{default2026}/board");
+
+        var report = await Get("/api/reports/country-risks?fiscalYear=2026");
+
+        Assert.Equal(2, report.GetProperty("risksOpened").GetInt32());
+        Assert.Equal(2, report.GetProperty("projectsAffected").GetInt32());
+        Assert.Equal(board.GetProperty("totals").GetProperty("amountAtStakeJpy").GetDecimal(), report.GetProperty("amountAtStakeJpy").GetDecimal());
+        Assert.Equal(18_000_000_000m, report.GetProperty("amountAtStakeJpy").GetDecimal());
+        Assert.Equal(["Suspend: 1", "Withdraw: 1"],
+            report.GetProperty("decisions").EnumerateArray().Select(d => $"{d.GetProperty("decision").GetString()}: {d.GetProperty("projects").GetInt32()}"));
+        Assert.Equal("SovereignDefault", Assert.Single(report.GetProperty("byKind").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal([2, 2], report.GetProperty("risks").EnumerateArray().Select(r => r.GetProperty("projectsAffected").GetInt32()));
+        _ = unrest;
+
+        var before = await Get("/api/reports/country-risks?fiscalYear=2025");
+        Assert.Equal((0, 0, 0), (before.GetProperty("risksOpened").GetInt32(), before.GetProperty("projectsAffected").GetInt32(), before.GetProperty("decisionsTaken").GetInt32()));
+        Assert.Equal(400, (await Calls.Get("officer", "/api/reports/country-risks?fiscalYear=2026&country=LK")).Status);
+        Assert.Equal(400, (await Calls.Get("officer", "/api/reports/country-risks")).Status);
+        Assert.Equal(403, (await Calls.Get("company", "/api/reports/country-risks?fiscalYear=2026", "Acme Construction")).Status);
+    }
+
+    [Fact]
     public async Task a_watch_links_nothing_until_an_update_escalates_it_and_named_projects_elsewhere_are_linked_too()
     {
         var local = await GivenProjects.Registered(Host, GivenProjects.RailProject("Yangon Urban Rail", "MM"));

@@ -87,6 +87,27 @@ public class NotificationsSent(NotificationsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_country_risk_on_the_project_of_an_open_case_mails_its_reporting_contact()
+    {
+        var report = JsonSerializer.SerializeToElement(TroubleApi.Report(await Troubles.AwardedProject()));
+        var body = JsonSerializer.Deserialize<Dictionary<string, object>>(report.GetRawText())!;
+        body["reporter"] = new { company = "Acme Construction", companyType = "Contractor", contactName = "Suzuki Ichiro", email = "suzuki.risk@acme.example.co.jp" };
+        var id = (await Troubles.Send("hotline", "/api/troubles", body, 201)).GetProperty("id").GetGuid();
+        var (_, trouble) = await Troubles.Get("hotline", $"/api/troubles/{id}");
+        var country = (await Troubles.Get("officer", $"/api/projects/{trouble.GetProperty("projectId").GetGuid()}")).Body.GetProperty("country").GetString();
+
+        await Troubles.Send("officer", "/api/country-risks", new
+        {
+            country, kind = "Conflict", observedOn = "2026-04-12", summary = "Armed conflict near the capital.", severity = "Crisis",
+        }, 201);
+
+        var mail = Assert.Single(await MailAbout(id, NotificationKind.CountryRiskOnCase));
+        Assert.Equal("suzuki.risk@acme.example.co.jp", To(mail));
+        Assert.StartsWith("[ProjectCases] カントリーリスクのお知らせ", mail.Subject);
+        Assert.Contains("Armed conflict near the capital.", mail.TextBody);
+    }
+
+    [Fact]
     public async Task a_service_level_breach_mails_the_hotline_lead()
     {
         var id = await Troubles.Reported(await Troubles.AwardedProject());

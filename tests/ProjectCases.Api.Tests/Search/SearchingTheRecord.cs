@@ -26,6 +26,7 @@ public class SearchingTheRecord(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal([("project", metro)], Hits(page));
         Assert.Contains("都市", page.GetProperty("items")[0].GetProperty("snippet").GetString());
         Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.False(page.GetProperty("totalIsLowerBound").GetBoolean());
     }
 
     [Fact]

@@ -84,8 +84,11 @@ public class RiskDecisionRules
     public void only_a_warning_or_crisis_links_a_project_and_only_once_and_never_a_withdrawn_one()
     {
         var project = Given.Project();
-        var linked = Assert.IsType<CountryRiskLinked>(Assert.Single(LinkCountryRiskDecision.Decide(project, Risk(), On, ["B Corp", "A Corp", "B Corp"]).Events));
+        Guid[] cases = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        var linked = Assert.IsType<CountryRiskLinked>(Assert.Single(LinkCountryRiskDecision.Decide(project, Risk(), On,
+            [(cases[0], "B Corp"), (cases[1], "A Corp"), (cases[2], "B Corp")]).Events));
         Assert.Equal(["A Corp", "B Corp"], linked.CompaniesWithOpenCases);
+        Assert.Equal(cases.Order(), linked.OpenCaseIds!); // each case's reporting contact is told
         Assert.Single(LinkCountryRiskDecision.Decide(project, Risk(CountryRiskSeverity.Warning), On, []).Events);
         Assert.Empty(LinkCountryRiskDecision.Decide(project, Risk(CountryRiskSeverity.Watch), On, []).Events);
         Assert.Empty(LinkCountryRiskDecision.Decide(project, Risk(closed: true), On, []).Events);

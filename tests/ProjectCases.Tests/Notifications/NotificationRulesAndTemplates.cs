@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using ProjectCases.CountryRisks;
 using ProjectCases.FollowUps;
 using ProjectCases.Notifications;
 using ProjectCases.Tests.Support;
@@ -39,6 +40,21 @@ public class NotificationRulesAndTemplates
         var overdue = Assert.Single(For(new FollowUpOverdue(task, new DateOnly(2026, 5, 1)), task));
         Assert.Equal((NotificationKind.TaskOverdue, Addressee.TaskOwner, task), (overdue.Kind, overdue.To, overdue.Subject));
         Assert.Empty(For(new TroubleClosed(CaseId, Guid.NewGuid(), at), CaseId));
+    }
+
+    [Fact]
+    public void a_country_risk_linked_to_a_project_tells_the_reporting_contact_of_each_open_case_once()
+    {
+        var project = Guid.NewGuid();
+        Guid[] cases = [Guid.NewGuid(), Guid.NewGuid()];
+        var linked = new CountryRiskLinked(project, Guid.NewGuid(), "LK", CountryRiskKind.SovereignDefault, CountryRiskSeverity.Crisis,
+            "Payments on external debt suspended.", new DateOnly(2026, 4, 12), ["Acme", "Taisei"], cases);
+        var requests = For(linked, project);
+        Assert.Equal(cases, requests.Select(r => r.Subject));
+        Assert.All(requests, r => Assert.Equal((NotificationKind.CountryRiskOnCase, Addressee.CaseReporter), (r.Kind, r.To)));
+        Assert.Equal(2, requests.Select(r => r.Key).Distinct().Count());
+        Assert.Contains("Payments on external debt suspended.", requests[0].Risk);
+        Assert.Empty(For(linked with { OpenCaseIds = null }, project)); // a link recorded before cases were named
     }
 
     [Fact]

@@ -51,7 +51,16 @@ public sealed class DatabaseConnection
     /// <summary>The server we run ourselves, or null when a connection string was configured.</summary>
     public PostgresServer? LocalServer { get; }
 
-    /// <summary>`.data/postgres` at the repository root (git-ignored), or beside the app outside a checkout.</summary>
-    private static string DefaultDataDirectory(string contentRoot) =>
-        Path.Combine(SourceCheckout.RootAbove(contentRoot) ?? contentRoot, ".data", "postgres");
+    /// <summary>
+    /// `.data/postgres` at the repository root (git-ignored), or beside the app outside a checkout. When the
+    /// server's `postgres` user cannot reach that folder (root running a checkout in a private home folder), a
+    /// folder of this checkout's own under /var/tmp instead, which it can; the start-up log names the folder used.
+    /// </summary>
+    private static string DefaultDataDirectory(string contentRoot)
+    {
+        var root = SourceCheckout.RootAbove(contentRoot) ?? contentRoot;
+        if (PostgresServer.ServerUserCanReach(root)) return Path.Combine(root, ".data", "postgres");
+        var checkout = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..12];
+        return Path.Combine("/var/tmp", $"projectcases-{checkout}", "postgres");
+    }
 }

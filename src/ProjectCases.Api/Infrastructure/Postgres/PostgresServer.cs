@@ -24,6 +24,19 @@ public sealed class PostgresServer(string dataDirectory, int port, string binDir
     public static PostgresServer Create(string dataDirectory, int port) =>
         new(dataDirectory, port, PostgresBinaries.FindDirectory() ?? throw new InvalidOperationException(PostgresBinaries.HowToFix));
 
+    /// <summary>
+    /// Whether the server's user can reach <paramref name="folder"/>: always when we are not root; as root, the
+    /// `postgres` user needs search rights on every parent (a checkout under a private home folder has none).
+    /// </summary>
+    public static bool ServerUserCanReach(string folder)
+    {
+        if (!Environment.IsPrivilegedProcess) return true;
+        using var test = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", "test", "-x", folder])
+            { RedirectStandardError = true, UseShellExecute = false })!;
+        test.WaitForExit();
+        return test.ExitCode == 0;
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
