@@ -1,3 +1,5 @@
+using ProjectCases.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Http;
@@ -50,6 +52,8 @@ public sealed record CountryRiskReport(int FiscalYear, int RisksOpened, IReadOnl
 public static class CountryRiskReportEndpoint
 {
     /// <summary>`GET /api/reports/country-risks?fiscalYear=2023` (JSON or CSV); for the ministry's roles, like the risks themselves.</summary>
+    [FiscalYearQuery, ReportFormatQuery]
+    [ProducesResponseType<CountryRiskReport>(200)]
     [WolverineGet("/api/reports/country-risks"), Authorize(Roles = ReadCountryRisksEndpoints.Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -39,7 +39,7 @@ public static class SearchEndpoint
     [Query("q", typeof(string), "The text to find (at least two characters; Japanese matches any substring).", Required = true)]
     [Query("kinds", typeof(string), "Comma-separated kinds to find: project, touchpoint, trouble (default: every kind the caller may read).")]
     [Paged]
-    [ProducesResponseType<ListPage<SearchHit>>(200)]
+    [ProducesResponseType<SearchPage>(200)]
     [WolverineGet("/api/search"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {
