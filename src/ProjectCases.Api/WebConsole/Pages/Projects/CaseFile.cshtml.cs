@@ -35,7 +35,7 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
     public ChainVerdict? Chain { get; private set; }
     public bool MayReadHistory => User.IsAnyOf(Roles.HistoryReaders);
     /// <summary>Officers and admins correct facts of the record as it stands (not of a past view).</summary>
-    public bool MayCorrect => !TimeTravelling && User.IsAnyOf(Roles.ProjectWriters);
+    public bool MayCorrect => !TimeTravelling && !Project.Voided && User.IsAnyOf(Roles.ProjectWriters);
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
