@@ -7,17 +7,20 @@ public sealed record BenchmarkSettings(
     bool Quick, TimeSpan WriteDuration, TimeSpan ReadDuration, int Projects, int TroubleCases, int SeededEvents, int AsOfStreamEvents, int Samples)
 {
     public bool Profile { get; init; }
+    /// <summary>`--console`: only the console pages' figures (issue 20), with their own small data set.</summary>
+    public bool ConsoleOnly { get; init; }
 
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static readonly string[] KnownArguments = ["--quick", "--profile"];
+    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console"];
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile]]
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console]]
           (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
           --quick      short run, under 3 minutes, smaller data
           --profile    add CPU profiles with Linux perf, where perf works
+          --console    only the web console's page times (case file, hotline queue); with --quick, smaller data
           --help       print this and exit
         """;
 
@@ -27,5 +30,5 @@ public sealed record BenchmarkSettings(
     public static BenchmarkSettings From(string[] args) => (args.Contains("--quick")
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))
-        with { Profile = args.Contains("--profile") && CpuProfile.Available };
+        with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console") };
 }

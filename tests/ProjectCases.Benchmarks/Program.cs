@@ -40,6 +40,12 @@ try
     Console.WriteLine("Building the service in Release...");
     await ServiceProcess.BuildAsync(root);
 
+    if (settings.ConsoleOnly)
+    {
+        await ConsoleOnly(database);
+        return 0;
+    }
+
     Console.WriteLine("\nRaw ceiling: one event-sized row per transaction over Npgsql");
     var raw = new Dictionary<int, Measurement>();
     foreach (var connections in BenchmarkSettings.StoreConcurrency)
@@ -120,6 +126,8 @@ try
         var queueLoad = await Measurement.ForDuration(16, settings.ReadDuration, (_, _) => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline"));
         results.Add($"GET hotline queue ({settings.TroubleCases:N0} cases), 16 clients", Rate(queueLoad.PerSecond, "req/s"), Latency(queueLoad));
     }
+    Console.WriteLine("\nThe web console's pages (HTML, signed in with the console's cookie)");
+    await ConsolePages.Measure(service.BaseAddress, projects, Math.Min(settings.Samples, 300), settings.TroubleCases, results);
     peakMemory = Math.Max(peakMemory, service.PeakResidentMegabytes());
     await service.DisposeAsync();
     service = null;
@@ -161,6 +169,33 @@ async Task CleanUp()
     service = null;
     await postgres.StopAsync();
     if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+}
+
+// `--console`: the console pages' figures alone. The data: the projects with ten touchpoints each (a case file with
+// a timeline to render) and the open trouble cases of the run, seeded as for the queue figure above.
+async Task ConsoleOnly(string database)
+{
+    service = await ServiceProcess.StartAsync(root, database);
+    using (var client = new ServiceClient(service.BaseAddress))
+    {
+        projects = new Guid[settings.Projects];
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Projects), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
+        {
+            projects[n] = await client.RegisterProject(n);
+            for (var t = 0; t < 10; t++)
+                await client.Expect(HttpStatusCode.Created, HttpMethod.Post, $"/api/projects/{projects[n]}/touchpoints", "officer", ServiceClient.Touchpoint());
+        });
+    }
+    await service.DisposeAsync();
+    service = null;
+    Console.WriteLine($"Seeding {settings.TroubleCases:N0} open trouble cases...");
+    await EndOtherSessions(database);
+    await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
+    await Analyze(database);
+    service = await ServiceProcess.StartAsync(root, database);
+    Console.WriteLine("\nThe web console's pages (HTML, signed in with the console's cookie)");
+    await ConsolePages.Measure(service.BaseAddress, projects, Math.Min(settings.Samples, 300), settings.TroubleCases, results);
+    Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
 }
 
 // A phase, and for the 16-client ones what PostgreSQL executed and the CPU each process spent per request

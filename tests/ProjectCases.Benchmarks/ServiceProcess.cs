@@ -20,13 +20,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (exit != 0) throw new InvalidOperationException("`dotnet build -c Release src/ProjectCases.Api` failed.");
     }
 
-    /// <summary>The environment a production host would give it, plus development tokens and no rate limit for the load.</summary>
+    /// <summary>The environment a production host would give it, plus development tokens (API and console) and no rate limit for the load.</summary>
     public static Dictionary<string, string> Environment(string connectionString, int port) => new()
     {
         ["ConnectionStrings__Marten"] = connectionString,
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Auth__AcceptDevelopmentTokens"] = "true",
+        ["Console__DevelopmentSignIn"] = "true", // the console pages' figures sign in on the development form
+
         ["RateLimiting__PermitsPerSecond"] = "0",
         ["SampleData__LoadOnEmptyDatabase"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",

@@ -46,13 +46,17 @@ public static class CountryRiskBoardEndpoint
 {
     [ProducesResponseType<CountryRiskBoardView>(200)]
     [WolverineGet("/api/country-risks/{id}/board"), Authorize(Roles = ReadCountryRisksEndpoints.Readers)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await BuildAsync(id, session, ct) is { } board ? Results.Ok(board) : Results.Problem(CountryRiskWriteModel.NotFound(id));
+
+    /// <summary>The board of risk <paramref name="id"/>, or null when there is none; also read by the web console.</summary>
+    public static async Task<CountryRiskBoardView?> BuildAsync(Guid id, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<CountryRisk>(id, ct) is not { } risk) return Results.Problem(CountryRiskWriteModel.NotFound(id));
+        if (await session.LoadAsync<CountryRisk>(id, ct) is not { } risk) return null;
         var linked = await ReadCountryRisksEndpoints.LinkedAsync(session, id, ct);
         var ids = linked.Select(p => p.Id).ToArray();
         var open = ids.Length == 0 ? [] : await session.Query<TroubleCase>()
             .Where(c => ids.Contains(c.ProjectId) && c.Status != TroubleStatus.Closed).Select(c => c.ProjectId).ToListAsync(ct);
-        return Results.Ok(CountryRiskBoard.Build(risk, linked, open.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count())));
+        return CountryRiskBoard.Build(risk, linked, open.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count()));
     }
 }

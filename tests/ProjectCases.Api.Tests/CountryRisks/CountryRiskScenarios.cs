@@ -176,4 +176,23 @@ public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
         await Calls.Send("officer", $"/api/country-risks/{risk}/close", new { summary = "Over." }, 409);
         await project.Post("/risk-decisions", Decision(risk, "Continue"), 409);
     }
+
+    [Fact]
+    public async Task a_company_user_is_refused_every_country_risk_route()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Kenitra Atlantic Port", "MA")));
+        await project.Award(await project.OpenTender());
+        await Calls.Reported(project.Id, "Taisei Example");
+        var risk = await Opened("MA", "Crisis");
+        await Settled();
+
+        // The views count every company's cases and carry the ministry's calls: not for a company, even one with a case there.
+        foreach (var url in new[] { "/api/country-risks", $"/api/country-risks/{risk}", $"/api/country-risks/{risk}/board" })
+            Assert.Equal(403, (await Calls.Get("company", url, "Taisei Example")).Status);
+        await Calls.Send("company", "/api/country-risks", new { country = "MA", kind = "Coup", observedOn = "2026-04-12", summary = "x", severity = "Crisis" }, 403, "Taisei Example");
+        await Calls.Send("company", $"/api/country-risks/{risk}/updates", new { observedOn = "2026-04-15", summary = "Again." }, 403, "Taisei Example");
+        await Calls.Send("company", $"/api/country-risks/{risk}/close", new { summary = "Over." }, 403, "Taisei Example");
+        await Calls.Send("company", $"/api/projects/{project.Id}/risk-decisions", Decision(risk, "Continue"), 403, "Taisei Example");
+        Assert.Equal(JsonValueKind.Null, (await project.Read()).GetProperty("risks")[0].GetProperty("decision").ValueKind);
+    }
 }

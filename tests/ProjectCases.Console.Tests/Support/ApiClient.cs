@@ -25,10 +25,10 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task<JsonElement> Get(string url, string role, string? company = null)
+    public async Task<JsonElement> Get(string url, string role, string? company = null, string? name = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(role, company));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(role, company, name));
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {text}");

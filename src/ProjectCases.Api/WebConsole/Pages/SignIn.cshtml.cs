@@ -16,7 +16,11 @@ namespace ProjectCases.WebConsole.Pages;
 [AllowAnonymous]
 public sealed class SignInModel(IWebHostEnvironment environment, IConfiguration configuration, IStringLocalizer<Text> text) : PageModel
 {
-    public bool DevelopmentSignIn => environment.IsDevelopment();
+    /// <summary>
+    /// On in Development. `Console:DevelopmentSignIn=true` turns it on elsewhere, as `Auth:AcceptDevelopmentTokens` does for
+    /// the API's tokens: the benchmark measures console pages on a production-configured service with it.
+    /// </summary>
+    public bool DevelopmentSignIn => configuration.GetValue("Console:DevelopmentSignIn", environment.IsDevelopment());
     public string ReturnUrl { get; private set; } = "/";
     public string Role { get; private set; } = Roles.Officer;
     public string? Company { get; private set; }

@@ -1,29 +1,48 @@
 using JasperFx.Events;
 using ProjectCases.Audit;
 using ProjectCases.Projects;
+using ProjectCases.Projects.Corrections;
 using ProjectCases.Troubles;
 
 namespace ProjectCases.WebConsole.Timeline;
 
 /// <summary>One recorded fact as the case file shows it: what, its business date, its details, who recorded it and when.</summary>
 public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, DateOnly? On,
-    IReadOnlyList<(string Label, string Value)> Details);
+    IReadOnlyList<(string Label, string Value)> Details)
+{
+    /// <summary>Shown with its corrected values (the correction is in the history).</summary>
+    public bool Corrected { get; init; }
+    /// <summary>A fact that counts now and can be voided or corrected (not the registration, not a trouble line).</summary>
+    public bool Correctable { get; init; }
+}
 
 /// <summary>
 /// Turns a project stream's events into timeline lines in the current language. Trouble cases (also recorded on
 /// the project's stream) only for readers of trouble cases; an event type this does not know still shows, by name.
+/// The timeline is the corrected view (ProjectRecord, as the API's status and reports): a voided fact is gone, a
+/// corrected one shows its corrected values at its place; the corrections themselves are in the history.
 /// </summary>
 public static class ProjectTimeline
 {
-    public static IReadOnlyList<TimelineLine> Of(IEnumerable<IEvent> events, Display d, bool showTroubles) =>
-        [.. events.Where(e => showTroubles || !IsTrouble(e.Data)).Select(e => Line(e, d))];
+    public static IReadOnlyList<TimelineLine> Of(IReadOnlyList<IEvent> events, Display d, bool showTroubles, ProjectRecord? record = null)
+    {
+        record ??= ProjectRecord.Of(events.Count > 0 ? events[0].StreamId : Guid.Empty, events.Select(e => (e.Version, e.Data)));
+        return [.. events
+            .Where(e => showTroubles || !IsTrouble(e.Data))
+            .Where(e => e.Data is not (FactVoided or FactCorrected or ProjectVoided) && !record.VoidedVersions.Contains(e.Version))
+            .Select(e => Line(e, d, record.Find(e.Version)))];
+    }
 
     private static bool IsTrouble(object data) => data is TroubleReported or TroubleClosed or TroubleReopened;
 
-    private static TimelineLine Line(IEvent e, Display d)
+    private static TimelineLine Line(IEvent e, Display d, CountedFact? counted)
     {
-        var (title, on, details) = Describe(e.Data, d);
-        return new TimelineLine(e.Version, e.Timestamp, RecordedByName.Of(e) ?? e.UserName, title, on, details);
+        var (title, on, details) = Describe(counted?.Fact.Value ?? e.Data, d);
+        return new TimelineLine(e.Version, e.Timestamp, RecordedByName.Of(e) ?? e.UserName, title, on, details)
+        {
+            Corrected = counted?.Corrected == true,
+            Correctable = counted is not null,
+        };
     }
 
     private static (string, DateOnly?, IReadOnlyList<(string, string)>) Describe(object data, Display d)

@@ -34,6 +34,8 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
     public IReadOnlyList<TroubleCaseView> OwnCases { get; private set; } = [];
     public ChainVerdict? Chain { get; private set; }
     public bool MayReadHistory => User.IsAnyOf(Roles.HistoryReaders);
+    /// <summary>Officers and admins correct facts of the record as it stands (not of a past view).</summary>
+    public bool MayCorrect => !TimeTravelling && !Project.Voided && User.IsAnyOf(Roles.ProjectWriters);
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {
@@ -66,7 +68,7 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
         }
 
         var events = await session.Events.FetchStreamAsync(id, version: AtVersion ?? 0, timestamp: AsOfInstant, token: ct);
-        Timeline = ProjectTimeline.Of(events, display, showTroubles: User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor));
+        Timeline = ProjectTimeline.Of([.. events], display, showTroubles: User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor));
         if (User.IsAnyOf(Roles.Auditor + "," + Roles.Admin)) Chain = await verifier.VerifyAsync(id, ct);
         return Page();
     }

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Projects;
+using ProjectCases.Projects.Agreements;
+using ProjectCases.Projects.Corrections;
+using ProjectCases.Projects.Studies;
 using ProjectCases.Projects.List;
 using ProjectCases.Projects.Status;
 using ProjectCases.Projects.Tenders;
@@ -18,8 +21,15 @@ namespace ProjectCases.WebConsole.Pages.Projects;
 /// with the version the form was rendered at as If-Match; accepted, it goes back to the case file.
 /// </summary>
 [Authorize(Roles = Roles.ProjectWriters)]
-public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Display display) : FormPage(writes)
+public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Display display, TimeProvider clock) : FormPage(writes)
 {
+    [BindProperty] public OutcomeForm Outcome { get; set; } = new();
+    [BindProperty] public StudyForm Study { get; set; } = new();
+    [BindProperty] public StudyCompletionForm StudyCompletion { get; set; } = new();
+    [BindProperty] public AgreementForm Agreement { get; set; } = new();
+    [BindProperty] public TenderFailureForm Failure { get; set; } = new();
+    [BindProperty] public DirectAwardForm DirectAward { get; set; } = new();
+    [BindProperty] public VoidProjectForm VoidProject { get; set; } = new();
     [BindProperty] public TouchpointForm Touchpoint { get; set; } = new();
     [BindProperty] public TenderForm Tender { get; set; } = new();
     [BindProperty] public BidsForm Bids { get; set; } = new();
@@ -37,6 +47,16 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
     public IEnumerable<SelectListItem> AwardTypes => Options<AwardType>(display);
     public IEnumerable<SelectListItem> Scopes => Options<AwardScope>(display);
     public IEnumerable<SelectListItem> Statuses => Options<ProjectStatusValue>(display);
+    /// <summary>Touchpoints without an outcome first, newest first.</summary>
+    public IEnumerable<SelectListItem> Touchpoints => Project.Touchpoints.OrderBy(t => t.HasOutcome).ThenByDescending(t => t.OccurredOn).Select(t =>
+        new SelectListItem($"{display.Enum(t.Kind)} {display.Date(t.OccurredOn)}", t.TouchpointId.ToString()));
+    /// <summary>Studies not completed first.</summary>
+    public IEnumerable<SelectListItem> Studies => Project.Studies.OrderBy(s => s.CompletedOn is not null).Select(s =>
+        new SelectListItem($"{display.Enum(s.StudyType)} {display.Date(s.StartedOn)}", s.StudyId.ToString()));
+    public IEnumerable<SelectListItem> StudyTypes => Options<StudyType>(display);
+    public IEnumerable<SelectListItem> AgreementTypes => Options<AgreementType>(display);
+    public IEnumerable<SelectListItem> AgreementLevels => Options<AgreementLevel>(display);
+    public IEnumerable<SelectListItem> FailureReasons => Options<TenderFailureReason>(display);
     public IEnumerable<SelectListItem> YesNo => [new(display.Text("Yes"), "true"), new(display.Text("No"), "false")];
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct) => await Load(id, ct) ? Page() : NotFound();
@@ -77,6 +97,62 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
         var command = Status.ToCommand();
         return Write(id, nameof(Status), () => Writes.ExecuteAsync<ProjectWriteModel, ChangeProjectStatus>(id, FormVersion, User, command,
             project => ChangeProjectStatusDecision.Decide(project, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostOutcome(Guid id, CancellationToken ct)
+    {
+        var command = Outcome.ToCommand();
+        return Write(id, nameof(Outcome), () => Writes.ExecuteAsync<ProjectWriteModel, RecordTouchpointOutcome>(id, FormVersion, User, command,
+            project => RecordTouchpointOutcomeDecision.Decide(project, Outcome.TouchpointId ?? Guid.Empty, command, TokyoTime.Today(clock)), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostStudy(Guid id, CancellationToken ct)
+    {
+        var command = Study.ToCommand();
+        var studyId = Guid.CreateVersion7();
+        return Write(id, nameof(Study), () => Writes.ExecuteAsync<ProjectWriteModel, StartStudy>(id, FormVersion, User, command,
+            project => StartStudyDecision.Decide(project, command, studyId), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostStudyCompletion(Guid id, CancellationToken ct)
+    {
+        var command = StudyCompletion.ToCommand();
+        return Write(id, nameof(StudyCompletion), () => Writes.ExecuteAsync<ProjectWriteModel, CompleteStudy>(id, FormVersion, User, command,
+            project => CompleteStudyDecision.Decide(project, StudyCompletion.StudyId ?? Guid.Empty, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostAgreement(Guid id, CancellationToken ct)
+    {
+        var command = Agreement.ToCommand();
+        var agreementId = Guid.CreateVersion7();
+        return Write(id, nameof(Agreement), () => Writes.ExecuteAsync<ProjectWriteModel, SignAgreement>(id, FormVersion, User, command,
+            project => SignAgreementDecision.Decide(project, command, agreementId), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostFailure(Guid id, CancellationToken ct)
+    {
+        var command = Failure.ToCommand();
+        return Write(id, nameof(Failure), () => Writes.ExecuteAsync<ProjectWriteModel, FailTender>(id, FormVersion, User, command,
+            project => FailTenderDecision.Decide(project, Failure.TenderId ?? Guid.Empty, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostDirectAward(Guid id, CancellationToken ct)
+    {
+        var command = DirectAward.ToCommand();
+        var awardId = Guid.CreateVersion7();
+        return Write(id, nameof(DirectAward), () => Writes.ExecuteAsync<ProjectWriteModel, RecordAward>(id, FormVersion, User, command,
+            project => RecordAwardDecision.Decide(project, command, awardId), ct), ct);
+    }
+
+    /// <summary>A project registered by mistake: hidden from lists and reports (auditors still read it); back to the list.</summary>
+    public async Task<IActionResult> OnPostVoidProject(Guid id, CancellationToken ct)
+    {
+        var command = new VoidProject(VoidProject.Reason ?? "");
+        if (BoundCleanly(nameof(VoidProject)) && Accepted(await Writes.ExecuteAsync<ProjectWriteModel, VoidProject>(id, FormVersion, User, command,
+                async (s, project, token) => CorrectionDecisions.VoidProject(project, await CorrectedStream.ReadAsync(s, id, token), command.Reason), ct),
+                nameof(VoidProject)))
+            return Redirect("/projects");
+        return await Load(id, ct) ? Page() : NotFound();
     }
 
     private async Task<IActionResult> Write(Guid id, string form, Func<Task<Infrastructure.Decisions.WriteOutcome>> write, CancellationToken ct)
@@ -164,4 +240,75 @@ public sealed class StatusForm
     public DateOnly? EffectiveOn { get; set; }
 
     public ChangeProjectStatus ToCommand() => new(Status, Reason ?? "", EffectiveOn);
+}
+
+public sealed class OutcomeForm
+{
+    public Guid? TouchpointId { get; set; }
+    public string? Outcome { get; set; }
+    public DateOnly? RecordedOn { get; set; }
+
+    public RecordTouchpointOutcome ToCommand() => new(Outcome ?? "", RecordedOn);
+}
+
+public sealed class StudyForm
+{
+    public StudyType? StudyType { get; set; }
+    public DateOnly? StartedOn { get; set; }
+    public string? ConductedBy { get; set; }
+    public string? Summary { get; set; }
+
+    public StartStudy ToCommand() => new(StudyType, StartedOn, ConductedBy, Summary);
+}
+
+public sealed class StudyCompletionForm
+{
+    public Guid? StudyId { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string? Findings { get; set; }
+
+    public CompleteStudy ToCommand() => new(CompletedOn, Findings);
+}
+
+public sealed class AgreementForm
+{
+    public AgreementType? AgreementType { get; set; }
+    public AgreementLevel? Level { get; set; }
+    public string? Title { get; set; }
+    /// <summary>One party a line.</summary>
+    public string? Parties { get; set; }
+    public DateOnly? SignedOn { get; set; }
+    public string? Tranche { get; set; }
+
+    public SignAgreement ToCommand() => new(AgreementType, Level, Title ?? "",
+        [.. (Parties ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], SignedOn, Tranche);
+}
+
+public sealed class TenderFailureForm
+{
+    public Guid? TenderId { get; set; }
+    public TenderFailureReason? Reason { get; set; }
+    public DateOnly? On { get; set; }
+
+    public FailTender ToCommand() => new(Reason, On);
+}
+
+/// <summary>An award with no tender on record (priority negotiation, direct negotiation, G2G).</summary>
+public sealed class DirectAwardForm
+{
+    public string? Package { get; set; }
+    public string? Winner { get; set; }
+    public bool? JapaneseWinner { get; set; }
+    public AwardType? AwardType { get; set; }
+    public AwardScope? Scope { get; set; }
+    public MoneyForm Amount { get; set; } = new();
+    public decimal? AmountJpy { get; set; }
+    public DateOnly? AwardedOn { get; set; }
+
+    public RecordAward ToCommand() => new(Package ?? "", Winner, JapaneseWinner, AwardType, Scope, Amount.ToInput(), AmountJpy, AwardedOn);
+}
+
+public sealed class VoidProjectForm
+{
+    public string? Reason { get; set; }
 }

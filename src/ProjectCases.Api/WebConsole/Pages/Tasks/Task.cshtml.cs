@@ -9,12 +9,14 @@ using ProjectCases.WebConsole.Writes;
 
 namespace ProjectCases.WebConsole.Pages.Tasks;
 
-/// <summary>One follow-up with its two actions, complete and reschedule: the endpoints' decisions through <see cref="ConsoleWrites"/>.</summary>
+/// <summary>One follow-up with its actions, complete, reschedule, reassign and cancel: the endpoints' decisions through <see cref="ConsoleWrites"/>.</summary>
 [Authorize(Roles = Roles.Officer + "," + Roles.Hotline)]
 public sealed class TaskModel(IQuerySession session, TimeProvider clock, ConsoleWrites writes) : FormPage(writes)
 {
     [BindProperty] public CompleteForm Complete { get; set; } = new();
     [BindProperty] public RescheduleForm Reschedule { get; set; } = new();
+    [BindProperty] public ReassignForm Reassign { get; set; } = new();
+    [BindProperty] public CancelForm Cancel { get; set; } = new();
 
     public FollowUpTask Task { get; private set; } = null!;
     public bool Overdue { get; private set; }
@@ -34,6 +36,20 @@ public sealed class TaskModel(IQuerySession session, TimeProvider clock, Console
         var command = new RescheduleFollowUp(Reschedule.DueOn, Reschedule.Reason ?? "");
         return Write(id, nameof(Reschedule), () => Writes.ExecuteAsync<FollowUpWriteModel, RescheduleFollowUp>(id, FormVersion, User, command,
             task => RescheduleFollowUpDecision.Decide(task, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostReassign(Guid id, CancellationToken ct)
+    {
+        var command = new ReassignFollowUp(Reassign.Owner ?? "");
+        return Write(id, nameof(Reassign), () => Writes.ExecuteAsync<FollowUpWriteModel, ReassignFollowUp>(id, FormVersion, User, command,
+            task => ReassignFollowUpDecision.Decide(task, command), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostCancel(Guid id, CancellationToken ct)
+    {
+        var command = new CancelFollowUp(Cancel.Reason ?? "");
+        return Write(id, nameof(Cancel), () => Writes.ExecuteAsync<FollowUpWriteModel, CancelFollowUp>(id, FormVersion, User, command,
+            task => CancelFollowUpDecision.Decide(task, command), ct), ct);
     }
 
     private async Task<IActionResult> Write(Guid id, string form, Func<Task<WriteOutcome>> write, CancellationToken ct)
@@ -61,3 +77,8 @@ public sealed class RescheduleForm
     public DateOnly? DueOn { get; set; }
     public string? Reason { get; set; }
 }
+
+/// <summary>A desk ("desk:mlit") or a person's subject.</summary>
+public sealed class ReassignForm { public string? Owner { get; set; } }
+
+public sealed class CancelForm { public string? Reason { get; set; } }
