@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Decisions;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Projects;
+using ProjectCases.Troubles;
+using ProjectCases.Troubles.Cases;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace ProjectCases.Documents;
+
+/// <summary>
+/// POST .../documents: Wolverine's aggregate workflow fetches the stream for writing (404, If-Match as for every write),
+/// the file streams into the store inside the write's transaction (<see cref="DocumentFiling"/>), and the
+/// DocumentAttached event is appended at the fetched version: bytes and event commit together or not at all.
+/// </summary>
+public static class AttachDocumentEndpoints
+{
+    [WolverinePost("/api/projects/{id}/documents"), Authorize(Roles = Roles.ProjectWriters), StreamedUpload]
+    public static Task<(IResult, Events, OutgoingMessages)> PostToProject([WriteAggregate(Required = false)] ProjectWriteModel project,
+        HttpRequest request, IDocumentSession session, DocumentFiling filing, CancellationToken ct) =>
+        filing.FileAsync(request, session, new DocumentTarget(project.Id, DocumentOwner.Project, false, null), project.Version, ct);
+
+    [WolverinePost("/api/troubles/{id}/documents"), Authorize(Roles = Roles.Hotline + "," + Roles.Admin + "," + Roles.Company), StreamedUpload]
+    public static async Task<(IResult, Events, OutgoingMessages)> PostToTrouble([WriteAggregate(Required = false)] TroubleWriteModel trouble,
+        HttpRequest request, IDocumentSession session, DocumentFiling filing, CancellationToken ct)
+    {
+        if (trouble.Status == TroubleStatus.Closed)
+            return (WriteResults.Refuse(new Refusal(409, "Conflicts with the current state", "Cannot attach a document: the case is closed; reopen it first.")), [], []);
+        var byCompany = TroubleAccess.CompanyOf(request.HttpContext.User) is not null;
+        return await filing.FileAsync(request, session, new DocumentTarget(trouble.Id, DocumentOwner.Trouble, byCompany, null), trouble.Version, ct);
+    }
+}
