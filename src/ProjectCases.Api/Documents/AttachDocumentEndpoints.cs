@@ -14,8 +14,8 @@ namespace ProjectCases.Documents;
 
 /// <summary>
 /// POST .../documents: Wolverine's aggregate workflow fetches the stream for writing (404, If-Match as for every write),
-/// the file streams into the store inside the write's transaction (<see cref="DocumentFiling"/>), and the
-/// DocumentAttached event is appended at the fetched version: bytes and event commit together or not at all.
+/// the file streams into the store (<see cref="DocumentFiling"/>; discarded again if the upload is refused), and the
+/// DocumentAttached event is appended at the fetched version.
 /// </summary>
 public static class AttachDocumentEndpoints
 {

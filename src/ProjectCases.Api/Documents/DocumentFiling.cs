@@ -20,7 +20,7 @@ public sealed class DocumentFiling(IDocumentContentStore store, IOptions<Documen
         long version, CancellationToken ct)
     {
         var documentId = Guid.CreateVersion7();
-        var (file, fields, problem) = await MultipartForm.ReadAsync(request, documentId, session, store, MaxBytes, ct);
+        var (file, fields, problem) = await MultipartForm.ReadAsync(request, documentId, store, MaxBytes, ct);
         var (decision, refused) = await DecideAsync(session, target, file, fields, problem, documentId, request.HttpContext.User, ct);
         if (refused is not null) return (Results.Problem(refused), [], []);
         return WriteResults.Answer(decision!, target.StreamId, version,
@@ -44,13 +44,12 @@ public sealed class DocumentFiling(IDocumentContentStore store, IOptions<Documen
             problem = decision.Refusal?.ToProblem();
         }
         if (problem is null) return (decision, null);
-        await store.DiscardAsync(session, documentId, ct);
+        await store.DiscardAsync(documentId, ct);
         return (null, problem);
     }
 
-    public async Task<(ReceivedFile? File, ProblemDetails? Problem)> ReceiveAsync(Stream content, string? contentType, string? fileName, Guid documentId,
-        IDocumentSession session, CancellationToken ct) =>
-        await DocumentUpload.ReceiveAsync(content, contentType, fileName, documentId, session, store, MaxBytes, ct);
+    public Task<(ReceivedFile? File, ProblemDetails? Problem)> ReceiveAsync(Stream content, string? contentType, string? fileName, Guid documentId,
+        CancellationToken ct) => DocumentUpload.ReceiveAsync(content, contentType, fileName, documentId, store, MaxBytes, ct);
 
     private static async Task<string?> FactKindAsync(IDocumentSession session, Guid streamId, long version, CancellationToken ct)
     {

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace ProjectCases.Documents.Storage;
 
 /// <summary>
@@ -11,15 +9,14 @@ namespace ProjectCases.Documents.Storage;
 public interface IDocumentContentStore
 {
     /// <summary>
-    /// Stores <paramref name="content"/>, read to its end in pieces (never held whole), under <paramref name="documentId"/>.
-    /// <paramref name="session"/> is the write's Marten session: a store in the same database writes inside its
-    /// transaction, so the bytes commit with the event or not at all. Exceptions thrown by <paramref name="content"/>
-    /// (too large, wrong bytes) propagate; the caller then commits nothing.
+    /// Stores <paramref name="content"/>, read to its end in pieces (never held whole), under <paramref name="documentId"/>,
+    /// all or nothing: an exception thrown by <paramref name="content"/> (too large, wrong bytes) leaves nothing stored.
+    /// The bytes are stored before the DocumentAttached event is appended; bytes without an event are never served.
     /// </summary>
-    Task SaveAsync(IDocumentSession session, Guid documentId, Stream content, CancellationToken ct);
+    Task SaveAsync(Guid documentId, Stream content, CancellationToken ct);
 
-    /// <summary>Removes what <see cref="SaveAsync"/> stored for an upload that was then refused (in the same session).</summary>
-    Task DiscardAsync(IDocumentSession session, Guid documentId, CancellationToken ct);
+    /// <summary>Removes what <see cref="SaveAsync"/> stored for an upload that was then refused.</summary>
+    Task DiscardAsync(Guid documentId, CancellationToken ct);
 
     /// <summary>Writes the stored bytes to <paramref name="destination"/> in pieces; false when nothing is stored under the id.</summary>
     Task<bool> CopyToAsync(Guid documentId, Stream destination, CancellationToken ct);

@@ -1,5 +1,4 @@
 using System.Data;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using ProjectCases.Infrastructure.Marten;
@@ -12,8 +11,9 @@ namespace ProjectCases.Documents.Storage;
 
 /// <summary>
 /// Documents in PostgreSQL, as rows of at most <see cref="ChunkBytes"/> bytes (bytea) in document_chunks: an upload is
-/// written one chunk at a time through the write's own session (same transaction as the DocumentAttached event), and a
-/// download reads one row at a time, so no file is ever held whole in memory. (Large objects would do the same, but
+/// written one chunk at a time in a transaction of its own (Marten 9.59 cannot hand out the session's connection for
+/// raw SQL while connection tracing is on), and a download reads one row at a time, so no file is ever held whole in
+/// memory. (Large objects would do the same, but
 /// need their own permissions and clean-up; rows are dumped, replicated and removed like any other data.)
 /// </summary>
 public sealed class PostgresDocumentContentStore(DatabaseConnection database) : IDocumentContentStore
@@ -32,28 +32,31 @@ public sealed class PostgresDocumentContentStore(DatabaseConnection database) : 
         return table;
     }
 
-    public async Task SaveAsync(IDocumentSession session, Guid documentId, Stream content, CancellationToken ct)
+    /// <summary>One transaction of its own: a file cut off half-way (too large, wrong bytes, client gone) leaves no rows.</summary>
+    public async Task SaveAsync(Guid documentId, Stream content, CancellationToken ct)
     {
-        await session.BeginTransactionAsync(ct);
-        var connection = session.Connection ?? throw new InvalidOperationException("The session has no connection after BeginTransactionAsync.");
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         var buffer = new byte[ChunkBytes];
         for (var seq = 0; ; seq++)
         {
             var filled = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-            if (filled == 0 && seq > 0) return;
-            await using var insert = new NpgsqlCommand($"insert into {Qualified} (document_id, seq, data) values (@id, @seq, @data)", connection);
+            if (filled == 0 && seq > 0) break;
+            await using var insert = new NpgsqlCommand($"insert into {Qualified} (document_id, seq, data) values (@id, @seq, @data)", connection, transaction);
             insert.Parameters.AddWithValue("id", documentId);
             insert.Parameters.AddWithValue("seq", seq);
             insert.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Bytea) { Value = new ArraySegment<byte>(buffer, 0, filled) });
             await insert.ExecuteNonQueryAsync(ct);
-            if (filled < buffer.Length) return;
+            if (filled < buffer.Length) break;
         }
+        await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Within the write's transaction: a refused upload leaves no rows, whether or not the session commits.</summary>
-    public async Task DiscardAsync(IDocumentSession session, Guid documentId, CancellationToken ct)
+    public async Task DiscardAsync(Guid documentId, CancellationToken ct)
     {
-        if (session.Connection is not { } connection) return; // nothing was written through this session
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(ct);
         await using var delete = new NpgsqlCommand($"delete from {Qualified} where document_id = @id", connection);
         delete.Parameters.AddWithValue("id", documentId);
         await delete.ExecuteNonQueryAsync(ct);

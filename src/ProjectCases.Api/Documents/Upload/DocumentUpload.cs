@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Documents.Storage;
 using ProjectCases.Infrastructure.Errors;
@@ -16,7 +15,7 @@ public sealed record ReceivedFile(string FileName, string ContentType, long Size
 public static class DocumentUpload
 {
     public static async Task<(ReceivedFile? File, ProblemDetails? Problem)> ReceiveAsync(Stream file, string? declaredType, string? rawName,
-        Guid documentId, IDocumentSession session, IDocumentContentStore store, long maxBytes, CancellationToken ct)
+        Guid documentId, IDocumentContentStore store, long maxBytes, CancellationToken ct)
     {
         var name = rawName ?? "";
         if (AcceptedType.Declared(declaredType, name) is not { } type)
@@ -30,7 +29,7 @@ public static class DocumentUpload
         await using var receiving = new ReceivingStream(head[..headLength], file, type, maxBytes);
         try
         {
-            await store.SaveAsync(session, documentId, receiving, ct);
+            await store.SaveAsync(documentId, receiving, ct);
         }
         catch (DocumentTooLargeException e) { return (null, TooLarge(e.Message)); }
         catch (DocumentTypeMismatchException e) { return (null, Unsupported(e.Message)); }

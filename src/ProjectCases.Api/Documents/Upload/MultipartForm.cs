@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -27,7 +26,7 @@ public static class MultipartForm
     private static readonly string[] Names = ["file", "title", "shared", "factVersion"];
 
     public static async Task<(ReceivedFile? File, UploadFields Fields, ProblemDetails? Problem)> ReadAsync(HttpRequest request, Guid documentId,
-        IDocumentSession session, IDocumentContentStore store, long maxBytes, CancellationToken ct)
+        IDocumentContentStore store, long maxBytes, CancellationToken ct)
     {
         var none = new UploadFields(null, null, null);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -41,7 +40,7 @@ public static class MultipartForm
 
         try
         {
-            return await ReadSectionsAsync(new MultipartReader(boundary, request.Body), documentId, session, store, maxBytes, ct);
+            return await ReadSectionsAsync(new MultipartReader(boundary, request.Body), documentId, store, maxBytes, ct);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException && e is not BadHttpRequestException)
         {
@@ -58,14 +57,14 @@ public static class MultipartForm
     }
 
     private static async Task<(ReceivedFile?, UploadFields, ProblemDetails?)> ReadSectionsAsync(MultipartReader reader, Guid documentId,
-        IDocumentSession session, IDocumentContentStore store, long maxBytes, CancellationToken ct)
+        IDocumentContentStore store, long maxBytes, CancellationToken ct)
     {
         ReceivedFile? file = null;
         var values = new Dictionary<string, string>();
         var errors = new List<(string, string)>();
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition()
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                 || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
                 return (null, Fields(values), Invalid("body", "Each part needs a Content-Disposition of form-data with a name."));
             if (!Names.Contains(name)) return (null, Fields(values), Invalid(Shorten(name), $"There is no field \"{Shorten(name)}\"; the fields are {string.Join(", ", Names)}."));
@@ -73,7 +72,7 @@ public static class MultipartForm
             if (name == "file")
             {
                 var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                var (received, problem) = await DocumentUpload.ReceiveAsync(section.Body, section.ContentType, fileName, documentId, session, store, maxBytes, ct);
+                var (received, problem) = await DocumentUpload.ReceiveAsync(section.Body, section.ContentType, fileName, documentId, store, maxBytes, ct);
                 if (problem is not null) return (null, Fields(values), problem);
                 file = received;
             }
