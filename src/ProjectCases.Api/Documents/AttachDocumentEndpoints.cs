@@ -28,9 +28,12 @@ public static class AttachDocumentEndpoints
     public static async Task<(IResult, Events, OutgoingMessages)> PostToTrouble([WriteAggregate(Required = false)] TroubleWriteModel trouble,
         HttpRequest request, IDocumentSession session, DocumentFiling filing, CancellationToken ct)
     {
-        if (trouble.Status == TroubleStatus.Closed)
-            return (WriteResults.Refuse(new Refusal(409, "Conflicts with the current state", "Cannot attach a document: the case is closed; reopen it first.")), [], []);
+        if (MustBeOpen(trouble) is { Refusal: { } refusal }) return (WriteResults.Refuse(refusal), [], []);
         var byCompany = TroubleAccess.CompanyOf(request.HttpContext.User) is not null;
         return await filing.FileAsync(request, session, new DocumentTarget(trouble.Id, DocumentOwner.Trouble, byCompany, null), trouble.Version, ct);
     }
+
+    /// <summary>A closed case takes no more documents (checked before the body is read).</summary>
+    public static Decision? MustBeOpen(TroubleWriteModel trouble) =>
+        trouble.Status == TroubleStatus.Closed ? Decision.Conflict("Cannot attach a document: the case is closed; reopen it first.") : null;
 }

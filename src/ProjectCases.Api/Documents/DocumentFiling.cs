@@ -31,7 +31,7 @@ public sealed class DocumentFiling(IDocumentContentStore store, IOptions<Documen
     /// The decision on a received file, or the problem to answer; a refused upload's bytes are discarded. Shared with the
     /// console, which receives the file from its own form.
     /// </summary>
-    public async Task<(Decision? Decision, ProblemDetails? Problem)> DecideAsync(IDocumentSession session, DocumentTarget target, ReceivedFile? file,
+    public async Task<(Decision? Decision, ProblemDetails? Problem)> DecideAsync(IQuerySession session, DocumentTarget target, ReceivedFile? file,
         UploadFields fields, ProblemDetails? problem, Guid documentId, ClaimsPrincipal user, CancellationToken ct)
     {
         problem ??= AttachDocumentDecision.Validate(fields, target.Owner);
@@ -51,7 +51,7 @@ public sealed class DocumentFiling(IDocumentContentStore store, IOptions<Documen
     public Task<(ReceivedFile? File, ProblemDetails? Problem)> ReceiveAsync(Stream content, string? contentType, string? fileName, Guid documentId,
         CancellationToken ct) => DocumentUpload.ReceiveAsync(content, contentType, fileName, documentId, store, MaxBytes, ct);
 
-    private static async Task<string?> FactKindAsync(IDocumentSession session, Guid streamId, long version, CancellationToken ct)
+    private static async Task<string?> FactKindAsync(IQuerySession session, Guid streamId, long version, CancellationToken ct)
     {
         var fact = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == streamId && e.Version == version).FirstOrDefaultAsync(ct);
         return fact?.EventTypeName;

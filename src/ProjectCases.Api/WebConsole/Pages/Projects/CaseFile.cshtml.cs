@@ -33,6 +33,7 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
     public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
     public IReadOnlyList<TroubleCaseView> OwnCases { get; private set; } = [];
     public ChainVerdict? Chain { get; private set; }
+    public Documents.DocumentsPanel Documents { get; private set; } = null!;
     public bool MayReadHistory => User.IsAnyOf(Roles.HistoryReaders);
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
@@ -68,6 +69,8 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
         var events = await session.Events.FetchStreamAsync(id, version: AtVersion ?? 0, timestamp: AsOfInstant, token: ct);
         Timeline = ProjectTimeline.Of(events, display, showTroubles: User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor));
         if (User.IsAnyOf(Roles.Auditor + "," + Roles.Admin)) Chain = await verifier.VerifyAsync(id, ct);
+        Documents = await Pages.Documents.DocumentsPanel.LoadAsync(session, User, ProjectCases.Documents.DocumentOwner.Project, id,
+            writable: !TimeTravelling, TempData[Pages.Documents.UploadModel.ErrorKey] as string, ct);
         return Page();
     }
 }
