@@ -23,7 +23,8 @@ namespace ProjectCases.WebConsole.Pages.Cases;
 /// decision through <see cref="ConsoleWrites"/>, with the same role rule as the endpoint (checked here per handler).
 /// </summary>
 [Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
-public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display display, ServiceLevelClock levels, ConsoleWrites writes)
+public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display display, ServiceLevelClock levels, ConsoleWrites writes,
+    ProjectCases.Documents.DocumentFiling filing)
     : FormPage(writes)
 {
     [BindProperty] public TriageForm Triage { get; set; } = new();
@@ -138,7 +139,7 @@ public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display
         Project = await session.LoadAsync<ProjectStatus>(trouble.ProjectId, ct);
         Timeline = CaseTimeline.Of(await session.Events.FetchStreamAsync(id, token: ct), display, ForCompany);
         Documents = await Pages.Documents.DocumentsPanel.LoadAsync(session, User, ProjectCases.Documents.DocumentOwner.Trouble, id,
-            writable: trouble.Status != TroubleStatus.Closed, TempData[Pages.Documents.UploadModel.ErrorKey] as string, ct);
+            writable: trouble.Status != TroubleStatus.Closed, TempData[Pages.Documents.UploadModel.ErrorKey] as string, filing.MaxBytes, ct);
         return true;
     }
 }

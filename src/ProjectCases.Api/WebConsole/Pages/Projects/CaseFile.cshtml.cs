@@ -19,7 +19,8 @@ namespace ProjectCases.WebConsole.Pages.Projects;
 /// company view (no timeline, no time travel) of a project it reported a case on, and a 404 page for any other.
 /// </summary>
 [Authorize(Roles = Roles.ProjectReaders)]
-public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier, TimeProvider clock, Display display, IStringLocalizer<Text> text)
+public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier, TimeProvider clock, Display display, IStringLocalizer<Text> text,
+    ProjectCases.Documents.DocumentFiling filing)
     : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOf { get; set; }
@@ -70,7 +71,7 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
         Timeline = ProjectTimeline.Of(events, display, showTroubles: User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor));
         if (User.IsAnyOf(Roles.Auditor + "," + Roles.Admin)) Chain = await verifier.VerifyAsync(id, ct);
         Documents = await Pages.Documents.DocumentsPanel.LoadAsync(session, User, ProjectCases.Documents.DocumentOwner.Project, id,
-            writable: !TimeTravelling, TempData[Pages.Documents.UploadModel.ErrorKey] as string, ct);
+            writable: !TimeTravelling, TempData[Pages.Documents.UploadModel.ErrorKey] as string, filing.MaxBytes, ct);
         return Page();
     }
 }
