@@ -1,6 +1,7 @@
 using JasperFx;
 using ProjectCases.Audit;
 using ProjectCases.CountryRisks;
+using ProjectCases.Documents;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
@@ -47,6 +48,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureSearch(),
     opts => opts.ConfigureCountryRisks(),
     opts => opts.ConfigureNotifications(),
+    opts => opts.ConfigureDocuments(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
@@ -59,6 +61,7 @@ builder.Services.AddProjects();
 builder.Services.AddTroubles(builder.Configuration);
 builder.Services.Configure<ProjectCases.FollowUps.Rules.FollowUpOptions>(builder.Configuration.GetSection(ProjectCases.FollowUps.Rules.FollowUpOptions.Section));
 builder.Services.AddAudit();
+builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.AddProjectCasesConsole();

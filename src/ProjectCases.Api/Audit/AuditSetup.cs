@@ -9,6 +9,7 @@ public static class AuditSetup
     {
         services.AddSingleton<StoredEvents>();
         services.AddSingleton<ChainVerifier>();
+        services.AddSingleton<DocumentContentCheck>();
         services.AddHttpContextAccessor();
         services.AddSingleton<RecordedByName>();
         services.AddSingleton<Feed.StreamTypes>();

@@ -97,6 +97,9 @@ public class FuzzingEveryWriteRoute(ApiFixture fixture) : ApiTest(fixture)
     [
         .. from endpoint in Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
            where endpoint.RoutePattern.RawText?.StartsWith("/api/") == true
+           // Multipart uploads (documents) answer any JSON body 415, as the contract says; their hostile bodies are in
+           // Documents/DocumentScenarios (what_a_client_gets_wrong_in_the_body_is_never_a_500 and the 400 theory).
+           where endpoint.Metadata.GetMetadata<ProjectCases.Infrastructure.Http.StreamedUploadAttribute>() is null
            from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []
            where method is "POST" or "PUT" or "PATCH" or "DELETE"
            let roles = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList()

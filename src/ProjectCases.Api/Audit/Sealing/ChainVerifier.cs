@@ -2,11 +2,17 @@ using Marten;
 
 namespace ProjectCases.Audit.Sealing;
 
-/// <summary>`valid`, or the first version whose stored event no longer matches its seal.</summary>
-public sealed record ChainVerdict(bool Valid, long? BrokenAtVersion, long SealedThroughVersion, long Version);
+/// <summary>
+/// `valid`, or the first version whose stored event no longer matches its seal, or whose document's stored bytes no
+/// longer match the SHA-256 its DocumentAttached event recorded (then <see cref="BrokenDocumentId"/> names it).
+/// </summary>
+public sealed record ChainVerdict(bool Valid, long? BrokenAtVersion, long SealedThroughVersion, long Version, Guid? BrokenDocumentId = null);
 
-/// <summary>Recomputes a stream's chain from mt_events as it is now and compares it with the seals.</summary>
-public sealed class ChainVerifier(IDocumentStore store, StoredEvents stored)
+/// <summary>
+/// Recomputes a stream's chain from mt_events as it is now and compares it with the seals; then hashes the stored bytes
+/// of every sealed document again (DocumentContentCheck): the seal covers the recorded hash, the recorded hash covers the bytes.
+/// </summary>
+public sealed class ChainVerifier(IDocumentStore store, StoredEvents stored, DocumentContentCheck documents)
 {
     public async Task<ChainVerdict> VerifyAsync(Guid streamId, CancellationToken ct)
     {
@@ -28,6 +34,9 @@ public sealed class ChainVerifier(IDocumentStore store, StoredEvents stored)
             sealedThrough = e.Version;
         }
         var lostTail = seals.Keys.Where(v => v > version).DefaultIfEmpty().Min();
-        return lostTail > 0 ? new ChainVerdict(false, lostTail, sealedThrough, version) : new ChainVerdict(true, null, sealedThrough, version);
+        if (lostTail > 0) return new ChainVerdict(false, lostTail, sealedThrough, version);
+        if (await documents.FirstMismatchAsync(events.Where(e => e.Version <= sealedThrough), ct) is { } tampered)
+            return new ChainVerdict(false, tampered.Version, sealedThrough, version, tampered.DocumentId);
+        return new ChainVerdict(true, null, sealedThrough, version);
     }
 }

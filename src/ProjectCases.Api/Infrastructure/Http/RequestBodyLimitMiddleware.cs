@@ -11,6 +11,11 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
+        if (StreamedUploadAttribute.On(context))
+        {
+            await next(context); // documents: the endpoint streams the body and applies the documents' own limit
+            return;
+        }
         if (context.Request.ContentLength > RequestLimits.MaxBodyBytes || await IsChunkedBodyTooLarge(context))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

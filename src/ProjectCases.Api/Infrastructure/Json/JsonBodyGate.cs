@@ -21,7 +21,8 @@ public sealed class JsonBodyGate(RequestDelegate next, IOptions<HttpJsonOptions>
         var request = context.Request;
         // Only route endpoints: routing answers a non-JSON body with its own 415 endpoint, which declares nothing.
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is null)
+            || context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is null
+            || Http.StreamedUploadAttribute.On(context)) // a multipart upload, read by its endpoint as it streams
         {
             await next(context);
             return;

@@ -85,6 +85,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         .On<ProjectStatusChanged>(On)
         .On<CountryRiskLinked>(On)
         .On<CountryRiskDecided>(On)
+        .On<Documents.DocumentAttached>(static (_, _) => { }) // listed by DocumentInfo; here only so the version follows the stream
         // Corrections of facts are folded by EvolveAsync (they refold the project); listed here for the allow-list.
         .On<FactVoided>(static (_, _) => { })
         .On<FactCorrected>(static (_, _) => { })

@@ -24,7 +24,8 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
         .On<TroubleClosed>(On)
         .On<TroubleReopened>(On)
         .On<FirstResponseOverdue>(On)
-        .On<ResolutionOverdue>(On);
+        .On<ResolutionOverdue>(On)
+        .On<Documents.DocumentAttached>(On);
 
     /// <summary>
     /// Explicit fold. TroubleReported, TroubleClosed and TroubleReopened are also appended to the project's
@@ -116,6 +117,10 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
         c.ResolutionBreached = true;
         Log(c, e.DueAt, "ResolutionOverdue", "Not resolved by its due time", true);
     }
+
+    /// <summary>A document on the case's timeline; internal unless it is shared with the company.</summary>
+    private static void On(Documents.DocumentAttached e, TroubleCase c) =>
+        Log(c, e.At, "DocumentAttached", $"{e.Title} ({e.FileName}, {e.Size} bytes, SHA-256 {e.Sha256})", !e.Shared);
 
     private static void Respond(TroubleCase c, DateTimeOffset at) => c.FirstRespondedAt ??= at;
 

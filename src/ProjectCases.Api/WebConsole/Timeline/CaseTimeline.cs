@@ -37,6 +37,7 @@ public static class CaseTimeline
             TroubleReopened r => ("Reopened", false, Present((L("Field.Reason"), r.Reason))),
             FirstResponseOverdue o => ("FirstResponseOverdue", true, Present((L("Queue.FirstResponseDue"), d.JapanTime(o.DueAt)))),
             ResolutionOverdue o => ("ResolutionOverdue", true, Present((L("Queue.ResolutionDue"), d.JapanTime(o.DueAt)))),
+            ProjectCases.Documents.DocumentAttached x => ("DocumentAttached", !x.Shared, Present((L("Field.Title"), x.Title), (L("Documents.File"), x.FileName))),
             _ => (null, true, []),
         };
         var title = key is null ? e.EventTypeName : L($"CaseLine.{key}");

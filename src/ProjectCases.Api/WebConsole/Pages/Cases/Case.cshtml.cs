@@ -23,7 +23,8 @@ namespace ProjectCases.WebConsole.Pages.Cases;
 /// decision through <see cref="ConsoleWrites"/>, with the same role rule as the endpoint (checked here per handler).
 /// </summary>
 [Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
-public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display display, ServiceLevelClock levels, ConsoleWrites writes)
+public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display display, ServiceLevelClock levels, ConsoleWrites writes,
+    ProjectCases.Documents.DocumentFiling filing)
     : FormPage(writes)
 {
     [BindProperty] public TriageForm Triage { get; set; } = new();
@@ -39,6 +40,7 @@ public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display
     public bool ForCompany { get; private set; }
     public bool ForHotline => User.IsInRole(Roles.Hotline);
     public IReadOnlyList<CaseLine> Timeline { get; private set; } = [];
+    public Documents.DocumentsPanel Documents { get; private set; } = null!;
 
     public IEnumerable<SelectListItem> Priorities => Options<Priority>(display);
     public IEnumerable<SelectListItem> Categories => Options<TroubleCategory>(display);
@@ -136,6 +138,8 @@ public sealed class CaseModel(IQuerySession session, TimeProvider clock, Display
         if (PostedForm is null) FormVersion = ForCompany ? null : trouble.Version;
         Project = await session.LoadAsync<ProjectStatus>(trouble.ProjectId, ct);
         Timeline = CaseTimeline.Of(await session.Events.FetchStreamAsync(id, token: ct), display, ForCompany);
+        Documents = await Pages.Documents.DocumentsPanel.LoadAsync(session, User, ProjectCases.Documents.DocumentOwner.Trouble, id,
+            writable: trouble.Status != TroubleStatus.Closed, TempData[Pages.Documents.UploadModel.ErrorKey] as string, filing.MaxBytes, ct);
         return true;
     }
 }

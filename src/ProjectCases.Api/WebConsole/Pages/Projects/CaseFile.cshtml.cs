@@ -19,7 +19,8 @@ namespace ProjectCases.WebConsole.Pages.Projects;
 /// company view (no timeline, no time travel) of a project it reported a case on, and a 404 page for any other.
 /// </summary>
 [Authorize(Roles = Roles.ProjectReaders)]
-public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier, TimeProvider clock, Display display, IStringLocalizer<Text> text)
+public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier, TimeProvider clock, Display display, IStringLocalizer<Text> text,
+    ProjectCases.Documents.DocumentFiling filing)
     : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOf { get; set; }
@@ -33,6 +34,7 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
     public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
     public IReadOnlyList<TroubleCaseView> OwnCases { get; private set; } = [];
     public ChainVerdict? Chain { get; private set; }
+    public Documents.DocumentsPanel Documents { get; private set; } = null!;
     public bool MayReadHistory => User.IsAnyOf(Roles.HistoryReaders);
     /// <summary>Officers and admins correct facts of the record as it stands (not of a past view).</summary>
     public bool MayCorrect => !TimeTravelling && !Project.Voided && User.IsAnyOf(Roles.ProjectWriters);
@@ -70,6 +72,8 @@ public sealed class CaseFileModel(IQuerySession session, ChainVerifier verifier,
         var events = await session.Events.FetchStreamAsync(id, version: AtVersion ?? 0, timestamp: AsOfInstant, token: ct);
         Timeline = ProjectTimeline.Of([.. events], display, showTroubles: User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor));
         if (User.IsAnyOf(Roles.Auditor + "," + Roles.Admin)) Chain = await verifier.VerifyAsync(id, ct);
+        Documents = await Pages.Documents.DocumentsPanel.LoadAsync(session, User, ProjectCases.Documents.DocumentOwner.Project, id,
+            writable: !TimeTravelling, TempData[Pages.Documents.UploadModel.ErrorKey] as string, filing.MaxBytes, ct);
         return Page();
     }
 }
