@@ -9,8 +9,8 @@ namespace ProjectCases.Organisations;
 /// <summary>
 /// GET /api/organisations/{id}: the organisation, its names over time, its members (a joint venture) or the joint
 /// ventures it belongs to, and what the record says about it: the projects whose facts name it, the awards it won
-/// (itself or through a joint venture, `via`), the touchpoints it was the counterpart of, and the cases it
-/// reported that the caller may read. A company user sees its own cases only and nothing of the ministry's record.
+/// (itself or through a joint venture, `via`), the touchpoints it was the counterpart of, and the cases it, its joint
+/// ventures or (for a joint venture) its members reported that the caller may read. A company user sees its own cases only and nothing of the ministry's record.
 /// </summary>
 public sealed record OrganisationPage(
     Guid Id, long? Version, string Name, string? NameJa, OrganisationKind Kind, string Country,
@@ -24,8 +24,10 @@ public sealed record OrganisationPage(
         var memberOf = await session.Query<Organisation>().Where(j => j.MemberIds.Contains(o.Id)).ToListAsync(ct);
         Guid[] named = [o.Id, .. memberOf.Select(j => j.Id)];
 
+        // A joint venture's cases include those its member companies reported (on the JV's contracts).
+        Guid[] reporters = [.. named, .. o.MemberIds];
         var company = TroubleAccess.CompanyOf(user);
-        var cases = (await session.Query<TroubleCase>().Where(c => c.ReporterOrganisationId != null && named.Contains(c.ReporterOrganisationId.Value))
+        var cases = (await session.Query<TroubleCase>().Where(c => c.ReporterOrganisationId != null && reporters.Contains(c.ReporterOrganisationId.Value))
                 .OrderByDescending(c => c.ReportedAt).Take(500).ToListAsync(ct))
             .Where(c => TroubleAccess.CanSee(user, c)).ToList();
 
