@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Validation;
 using Wolverine.Http;
@@ -27,6 +28,14 @@ public sealed record RegisterOrganisation(
     }
 }
 
+public static class RegisterOrganisationDecision
+{
+    /// <summary>The checks against other records (members exist, no duplicate name) ran before: see RegisterOrganisationEndpoint.ValidateAsync.</summary>
+    public static Decision Decide(RegisterOrganisation command, Guid id) =>
+        Decision.Accept(new OrganisationRegistered(id, command.Name.Trim(), RegisterOrganisationEndpoint.Trimmed(command.NameJa), command.Kind!.Value,
+            command.Country.Trim().ToUpperInvariant(), [.. command.Members ?? []]));
+}
+
 public static class RegisterOrganisationEndpoint
 {
     /// <summary>Members must be organisations on record (400 naming them); a name already on record in either script is a duplicate (409 naming it).</summary>
@@ -40,9 +49,8 @@ public static class RegisterOrganisationEndpoint
     public static (IResult, IStartStream) Post(RegisterOrganisation command)
     {
         var id = Guid.CreateVersion7();
-        var registered = new OrganisationRegistered(id, command.Name.Trim(), Trimmed(command.NameJa), command.Kind!.Value,
-            command.Country.Trim().ToUpperInvariant(), [.. command.Members ?? []]);
-        return (WriteResults.Created($"/api/organisations/{id}", new WriteAccepted(id, 1), 1), MartenOps.StartStream<Organisation>(id, registered));
+        return (WriteResults.Created($"/api/organisations/{id}", new WriteAccepted(id, 1), 1),
+            MartenOps.StartStream<Organisation>(id, [.. RegisterOrganisationDecision.Decide(command, id).Events]));
     }
 
     internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
