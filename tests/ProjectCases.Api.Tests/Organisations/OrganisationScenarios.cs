@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 
 namespace ProjectCases.Api.Tests.Organisations;
@@ -173,5 +174,24 @@ public class OrganisationScenarios(ApiFixture fixture) : ApiTest(fixture)
             contact.GetProperty("role").GetString(), contact.GetProperty("email").GetString()));
         Assert.Equal(touchpointId, Assert.Single((await Page(ministry, "officer")).GetProperty("touchpoints").EnumerateArray()).GetProperty("touchpointId").GetGuid());
         Assert.Equal(403, (await Calls.Get("company", "/api/contacts", "Acme Construction")).Status);
+    }
+}
+
+/// <summary>The sample data: the organisations the source documents name, loaded once.</summary>
+public class SampleOrganisationsLoading(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task the_organisations_the_documents_name_load_once_and_are_found_in_either_script()
+    {
+        var loader = Host.Services.GetRequiredService<ProjectCases.Projects.SampleData.SampleDataLoader>();
+        await loader.LoadAsync(ProjectCases.Projects.SampleData.SampleFile.DefaultPath, CancellationToken.None);
+        await loader.LoadAsync(ProjectCases.Projects.SampleData.SampleFile.DefaultPath, CancellationToken.None);
+
+        var calls = new TroubleApi(Host);
+        var (_, all) = await calls.Get("officer", "/api/organisations?pageSize=200");
+        Assert.Equal(["JICA", "JICT", "JOIN", "METI", "MIC", "MLIT", "MOFA", "NTT Communications"],
+            all.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        var (_, ntt) = await calls.Get("officer", "/api/organisations?q=NTT国際通信");
+        Assert.Equal("Company", Assert.Single(ntt.GetProperty("items").EnumerateArray()).GetProperty("kind").GetString());
     }
 }
