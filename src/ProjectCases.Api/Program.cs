@@ -17,6 +17,7 @@ using ProjectCases.Infrastructure.Telemetry;
 using ProjectCases.Infrastructure.Validation;
 using ProjectCases.Infrastructure.Wolverine;
 using ProjectCases.Notifications;
+using ProjectCases.Organisations;
 using ProjectCases.Projects;
 using ProjectCases.Projects.SampleData;
 using ProjectCases.Reports;
@@ -47,6 +48,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureReports(),
     opts => opts.ConfigureSearch(),
     opts => opts.ConfigureCountryRisks(),
+    opts => opts.ConfigureOrganisations(),
     opts => opts.ConfigureNotifications(),
     opts => opts.ConfigureDocuments(),
     opts => opts.Schema.For<IdempotencyRecord>())

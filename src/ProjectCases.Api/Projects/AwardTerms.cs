@@ -28,5 +28,8 @@ public abstract record AwardTerms(
         if (AmountJpy is { } jpy && Amounts.CheckJpy(jpy) is { } jpyProblem) yield return new ValidationResult(jpyProblem, [nameof(AmountJpy)]);
     }
 
+    /// <summary>The winner as an organisation on record (a company or a joint venture), beside or instead of the name.</summary>
+    public Guid? WinnerId { get; init; }
+
     public Money? Money => Amount is { } a ? new Money(a.Value, a.Currency) : null;
 }

@@ -17,7 +17,7 @@ public sealed record ProjectRegistered(
 /// TouchpointId, is appended to each of them (ProjectIds lists them all), so reports count it once.</summary>
 public sealed record TouchpointLogged(
     Guid ProjectId, Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, JapanLevel JapanLevel,
-    string Counterpart, string? Location, string Summary, string? Outcome, IReadOnlyList<Guid> ProjectIds);
+    string Counterpart, string? Location, string Summary, string? Outcome, IReadOnlyList<Guid> ProjectIds, Guid? CounterpartId = null);
 
 public sealed record TouchpointOutcomeRecorded(Guid ProjectId, Guid TouchpointId, string Outcome, DateOnly RecordedOn);
 
@@ -28,17 +28,17 @@ public sealed record StudyCompleted(Guid ProjectId, Guid StudyId, DateOnly Compl
 
 public sealed record AgreementSigned(
     Guid ProjectId, Guid AgreementId, AgreementType AgreementType, AgreementLevel Level, string Title,
-    IReadOnlyList<string> Parties, DateOnly SignedOn, string? Tranche);
+    IReadOnlyList<string> Parties, DateOnly SignedOn, string? Tranche, IReadOnlyList<Guid>? PartyIds = null);
 
 public sealed record TenderOpened(Guid ProjectId, Guid TenderId, string Package, TenderType TenderType, DateOnly OpenedOn, DateOnly? Deadline);
 
-public sealed record JapaneseBidsRecorded(Guid ProjectId, Guid TenderId, IReadOnlyList<string> Bidders, DateOnly SubmittedOn);
+public sealed record JapaneseBidsRecorded(Guid ProjectId, Guid TenderId, IReadOnlyList<string> Bidders, DateOnly SubmittedOn, IReadOnlyList<Guid>? BidderIds = null);
 
 /// <summary>An award, through a tracked tender (TenderId) or without one (priority negotiation,
 /// direct negotiation, G2G). Amount and AmountJpy are both present or both absent (undisclosed).</summary>
 public sealed record ContractAwarded(
     Guid ProjectId, Guid AwardId, Guid? TenderId, string Package, string? Winner, bool JapaneseWinner,
-    AwardType AwardType, AwardScope Scope, Money? Amount, decimal? AmountJpy, DateOnly AwardedOn);
+    AwardType AwardType, AwardScope Scope, Money? Amount, decimal? AmountJpy, DateOnly AwardedOn, Guid? WinnerId = null);
 
 public sealed record TenderFailed(Guid ProjectId, Guid TenderId, TenderFailureReason Reason, DateOnly On);
 

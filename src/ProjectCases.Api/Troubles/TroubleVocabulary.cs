@@ -22,4 +22,5 @@ public enum NoteVisibility { Internal, Shared }
 
 public enum TroubleStatus { Open, Resolved, Closed }
 
-public sealed record Reporter(string Company, CompanyType CompanyType, string ContactName, string Email);
+/// <summary>OrganisationId: the reporting company as an organisation on record (from the token's company claim), when it is one.</summary>
+public sealed record Reporter(string Company, CompanyType CompanyType, string ContactName, string Email, Guid? OrganisationId = null);

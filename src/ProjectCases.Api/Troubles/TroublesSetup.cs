@@ -37,6 +37,7 @@ public static class TroublesSetup
         opts.Schema.For<TroubleCase>()
             .Duplicate(c => c.ProjectId)
             .Duplicate(c => c.ReporterCompany)
+            .Duplicate(c => c.ReporterOrganisationId)
             .Duplicate(c => c.Status)
             .Duplicate(c => c.PriorityRank)
             .Duplicate(c => c.Assignee)

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
@@ -19,6 +22,9 @@ public sealed record SignAgreement(
     [property: Required, BusinessDate] DateOnly? SignedOn,
     [property: StringLength(100)] string? Tranche) : IValidatableObject
 {
+    /// <summary>The parties that are organisations on record, beside their names in <see cref="Parties"/>.</summary>
+    [MaxLength(20)] public IReadOnlyList<Guid>? PartyIds { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (Parties.Any(string.IsNullOrWhiteSpace) || Parties.Any(p => p.Length > 300))
@@ -30,11 +36,15 @@ public static class SignAgreementDecision
 {
     public static Decision Decide(ProjectWriteModel project, SignAgreement command, Guid agreementId) =>
         Decision.Accept(new AgreementSigned(project.Id, agreementId, command.AgreementType!.Value, command.Level!.Value, command.Title.Trim(),
-            [.. command.Parties.Select(p => p.Trim())], command.SignedOn!.Value, command.Tranche?.Trim()));
+            [.. command.Parties.Select(p => p.Trim())], command.SignedOn!.Value, command.Tranche?.Trim(), command.PartyIds is { Count: > 0 } ids ? [.. ids.Distinct()] : null));
 }
 
 public static class SignAgreementEndpoint
 {
+    /// <summary>Organisations named by id must be on record (400 naming the field); the free-text names stay as given.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(SignAgreement command, IDocumentSession session, CancellationToken ct) =>
+        await OrganisationReferences.MissingAsync(session, "partyIds", command.PartyIds, ct) ?? WolverineContinue.NoProblems;
+
     /// <summary>MOU / MOC / LOI (political or administrative level), Exchange of Notes or Loan Agreement per tranche.</summary>
     [ProducesResponseType<AgreementWritten>(201)]
     [WolverinePost("/api/projects/{id}/agreements"), Authorize(Roles = Roles.ProjectWriters)]

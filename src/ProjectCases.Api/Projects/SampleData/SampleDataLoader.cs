@@ -49,6 +49,8 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
             if (outcome is null) continue;
             refusals.AddRange(outcome);
         }
+        // The organisations the documents name: a file of their own beside the projects (issue 17).
+        await Organisations.SampleOrganisations.LoadAsync(store, Path.Combine(Path.GetDirectoryName(path) ?? ".", "organisations.json"), RecordedBy, ct);
         foreach (var refusal in refusals) logger.LogWarning("Sample data refused: {Refusal}", refusal);
         return new SampleLoadResult(loaded, present, refusals);
     }

@@ -51,6 +51,8 @@ public sealed class ProjectStatus
     public List<ProjectRiskEntry> Risks { get; set; } = [];
     /// <summary>The ids of Risks, for the risk's own reads (which projects does it affect?).</summary>
     public List<Guid> RiskIds { get; set; } = [];
+    /// <summary>Every organisation a fact of the project names by id (counterparts, parties, bidders, winners): the organisation page's projects.</summary>
+    public List<Guid> OrganisationIds { get; set; } = [];
     /// <summary>The linked risks still open, with their current severity: filled per read from the risks (their own streams).</summary>
     public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
 
@@ -78,7 +80,7 @@ public sealed record ProjectRiskEntry(
 /// <summary>A correction of the fact recorded at FactVersion: "voided" or "corrected", at CorrectionVersion, by whom and when.</summary>
 public sealed record CorrectionEntry(long FactVersion, string Kind, string FactType, string Reason, long CorrectionVersion, string? By, DateTimeOffset At);
 
-public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome);
+public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome, Guid? CounterpartId = null);
 
 public sealed record StudyEntry(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
 
@@ -90,4 +92,4 @@ public sealed record TenderEntry(
 
 public sealed record AwardEntry(
     Guid AwardId, Guid? TenderId, string Package, string? Winner, bool JapaneseWinner, AwardType AwardType, AwardScope Scope,
-    Money? Amount, decimal? AmountJpy, DateOnly AwardedOn);
+    Money? Amount, decimal? AmountJpy, DateOnly AwardedOn, Guid? WinnerId = null);

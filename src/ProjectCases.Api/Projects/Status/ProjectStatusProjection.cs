@@ -106,7 +106,8 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     private static void On(TouchpointLogged e, ProjectStatus p)
     {
         p.TouchpointCount++;
-        p.Touchpoints.Add(new TouchpointEntry(e.TouchpointId, e.Kind, e.OccurredOn, e.Outcome is not null));
+        p.Touchpoints.Add(new TouchpointEntry(e.TouchpointId, e.Kind, e.OccurredOn, e.Outcome is not null, e.CounterpartId));
+        Names(p, e.CounterpartId);
         p.LatestTouchpointOn = Later(p.LatestTouchpointOn, e.OccurredOn);
         Touch(p, e.OccurredOn);
     }
@@ -140,6 +141,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         if (e.Level == AgreementLevel.Political) p.PoliticalAgreementCount++;
         else p.AdministrativeAgreementCount++;
         p.LatestAgreementOn = Later(p.LatestAgreementOn, e.SignedOn);
+        Names(p, [.. e.PartyIds ?? []]);
         Touch(p, e.SignedOn);
     }
 
@@ -152,6 +154,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     private static void On(JapaneseBidsRecorded e, ProjectStatus p)
     {
         UpdateTender(p, e.TenderId, t => t with { JapaneseBidders = [.. t.JapaneseBidders, .. e.Bidders.Except(t.JapaneseBidders)] });
+        Names(p, [.. e.BidderIds ?? []]);
         Touch(p, e.SubmittedOn);
     }
 
@@ -159,8 +162,16 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     {
         if (e.TenderId is { } tenderId) UpdateTender(p, tenderId, t => t with { State = TenderState.Awarded });
         p.Awards.Add(new AwardEntry(e.AwardId, e.TenderId, e.Package, e.Winner, e.JapaneseWinner, e.AwardType, e.Scope,
-            e.Amount, e.AmountJpy, e.AwardedOn));
+            e.Amount, e.AmountJpy, e.AwardedOn, e.WinnerId));
+        Names(p, e.WinnerId);
         Touch(p, e.AwardedOn);
+    }
+
+    /// <summary>Remembers the organisations a fact names, once each.</summary>
+    private static void Names(ProjectStatus p, params Guid?[] ids)
+    {
+        foreach (var id in ids)
+            if (id is { } named && !p.OrganisationIds.Contains(named)) p.OrganisationIds.Add(named);
     }
 
     private static void On(TenderFailed e, ProjectStatus p)

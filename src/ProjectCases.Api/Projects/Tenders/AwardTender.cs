@@ -1,4 +1,6 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
@@ -23,12 +25,16 @@ public static class AwardTenderDecision
         if (command.AwardedOn < tender!.OpenedOn)
             return Decision.Unprocessable($"A tender cannot be awarded ({command.AwardedOn:yyyy-MM-dd}) before it opened ({tender.OpenedOn:yyyy-MM-dd}).");
         return Decision.Accept(new ContractAwarded(project.Id, awardId, tenderId, tender.Package, command.Winner?.Trim(),
-            command.JapaneseWinner!.Value, command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value));
+            command.JapaneseWinner!.Value, command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value, command.WinnerId));
     }
 }
 
 public static class AwardTenderEndpoint
 {
+    /// <summary>Organisations named by id must be on record (400 naming the field); the free-text names stay as given.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(AwardTender command, IDocumentSession session, CancellationToken ct) =>
+        await OrganisationReferences.MissingAsync(session, "winnerId", [command.WinnerId], ct) ?? WolverineContinue.NoProblems;
+
     [ProducesResponseType<TenderAwarded>(200)]
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/award"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, AwardTender command, [WriteAggregate(Required = false)] ProjectWriteModel project)

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
+using Marten;
+using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
@@ -15,6 +17,9 @@ public sealed record RecordJapaneseBids(
     [property: Required, MinLength(1), MaxLength(50)] IReadOnlyList<string> Bidders,
     [property: Required, BusinessDate] DateOnly? SubmittedOn) : IValidatableObject
 {
+    /// <summary>The bidders that are organisations on record, beside their names in <see cref="Bidders"/>.</summary>
+    [MaxLength(50)] public IReadOnlyList<Guid>? BidderIds { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (Bidders.Any(string.IsNullOrWhiteSpace) || Bidders.Any(b => b.Length > 300))
@@ -30,12 +35,17 @@ public static class RecordJapaneseBidsDecision
         if (refusal is not null) return refusal;
         if (command.SubmittedOn < tender!.OpenedOn)
             return Decision.Unprocessable($"Bids cannot be submitted ({command.SubmittedOn:yyyy-MM-dd}) before the tender opened ({tender.OpenedOn:yyyy-MM-dd}).");
-        return Decision.Accept(new JapaneseBidsRecorded(project.Id, tenderId, [.. command.Bidders.Select(b => b.Trim()).Distinct()], command.SubmittedOn!.Value));
+        return Decision.Accept(new JapaneseBidsRecorded(project.Id, tenderId, [.. command.Bidders.Select(b => b.Trim()).Distinct()], command.SubmittedOn!.Value,
+            command.BidderIds is { Count: > 0 } ids ? [.. ids.Distinct()] : null));
     }
 }
 
 public static class RecordJapaneseBidsEndpoint
 {
+    /// <summary>Organisations named by id must be on record (400 naming the field); the free-text names stay as given.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(RecordJapaneseBids command, IDocumentSession session, CancellationToken ct) =>
+        await OrganisationReferences.MissingAsync(session, "bidderIds", command.BidderIds, ct) ?? WolverineContinue.NoProblems;
+
     [ProducesResponseType<TenderWritten>(200)]
     [WolverinePost("/api/projects/{id}/tenders/{tenderId}/bids"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, Events, OutgoingMessages) Post(Guid tenderId, RecordJapaneseBids command, [WriteAggregate(Required = false)] ProjectWriteModel project) =>

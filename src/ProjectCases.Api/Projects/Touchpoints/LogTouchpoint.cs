@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Decisions;
@@ -23,6 +25,9 @@ public sealed record LogTouchpoint(
     [property: StringLength(4000)] string? Outcome,
     [property: MaxLength(50)] IReadOnlyList<Guid>? AlsoForProjectIds) : IValidatableObject
 {
+    /// <summary>The counterpart as an organisation on record, beside its name in <see cref="Counterpart"/>.</summary>
+    public Guid? CounterpartId { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         var others = AlsoForProjectIds ?? [];
@@ -43,12 +48,17 @@ public static class LogTouchpointDecision
             return Decision.Unprocessable("alsoForProjectIds lists the project the touchpoint is logged on; list only the other projects.");
         IReadOnlyList<Guid> all = [project.Id, .. others];
         return Decision.Accept([.. all.Select(id => new TouchpointLogged(id, touchpointId, command.Kind!.Value, command.OccurredOn!.Value,
-            command.JapanLevel!.Value, command.Counterpart.Trim(), command.Location?.Trim(), command.Summary.Trim(), command.Outcome?.Trim(), all))]);
+            command.JapanLevel!.Value, command.Counterpart.Trim(), command.Location?.Trim(), command.Summary.Trim(), command.Outcome?.Trim(), all,
+            command.CounterpartId))]);
     }
 }
 
 public static class LogTouchpointEndpoint
 {
+    /// <summary>The counterpart named by id must be on record (400 naming counterpartId).</summary>
+    public static async Task<ProblemDetails> ValidateAsync(LogTouchpoint command, IDocumentSession session, CancellationToken ct) =>
+        await OrganisationReferences.MissingAsync(session, "counterpartId", [command.CounterpartId], ct) ?? WolverineContinue.NoProblems;
+
     /// <summary>The other projects listed, fetched for writing before the decision: each append then carries that project's expected version.</summary>
     public static Task<OtherProjects> LoadAsync(Guid id, LogTouchpoint command, IDocumentSession session, CancellationToken ct) =>
         OtherProjects.FetchAsync((command.AlsoForProjectIds ?? []).Where(other => other != id), session, ct);

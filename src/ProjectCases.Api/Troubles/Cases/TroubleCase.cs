@@ -18,6 +18,8 @@ public sealed class TroubleCase
     public Reporter Reporter { get; set; } = new("", CompanyType.Other, "", "");
     /// <summary>Duplicated from Reporter for the company filter (confidentiality).</summary>
     public string ReporterCompany { get; set; } = "";
+    /// <summary>The reporting company as an organisation on record, when it was one (the organisation page's cases).</summary>
+    public Guid? ReporterOrganisationId { get; set; }
     public Money? AmountAtStake { get; set; }
     public DateTimeOffset ReportedAt { get; set; }
 

@@ -44,7 +44,7 @@ public sealed class TroubleCaseProjection : SingleStreamProjection<TroubleCase, 
         var c = new TroubleCase
         {
             Id = e.TroubleId, ProjectId = e.ProjectId, Category = e.Category, Summary = e.Summary, Details = e.Details,
-            OccurredOn = e.OccurredOn, Reporter = e.Reporter, ReporterCompany = e.Reporter.Company, AmountAtStake = e.AmountAtStake,
+            OccurredOn = e.OccurredOn, Reporter = e.Reporter, ReporterCompany = e.Reporter.Company, ReporterOrganisationId = e.Reporter.OrganisationId, AmountAtStake = e.AmountAtStake,
             ReportedAt = e.ReportedAt, Priority = e.Priority, PriorityRank = (int)e.Priority, FirstResponseDue = e.Dues.FirstResponseDue, ResolutionDue = e.Dues.ResolutionDue,
         };
         Log(c, e.ReportedAt, "Reported", $"{e.Category}: {e.Summary}", false);

@@ -55,9 +55,18 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Troubles.ReportTroubleEndpoint").SetTag("http.route", "/api/troubles").SetTag("http.request.method", "POST");
             var projectStatus = await ProjectCases.Troubles.ReportTroubleEndpoint.LoadAsync(command, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             var possibleDuplicates = await ProjectCases.Troubles.ReportTroubleEndpoint.BeforeAsync(command, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = await ProjectCases.Troubles.ReportTroubleEndpoint.ValidateAsync(command, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            // Evaluate whether the processing should stop if there are any problems
+            if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+            {
+                await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                return;
+            }
+
+            var reporterOrganisation = await ProjectCases.Troubles.ReportTroubleEndpoint.LoadReporterAsync(command, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var result, var martenOp, var outgoingMessages) = ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, projectStatus, possibleDuplicates, httpContext.User, _timeProvider, _serviceLevelClock);
+            (var result, var martenOp, var outgoingMessages) = ProjectCases.Troubles.ReportTroubleEndpoint.Post(command, projectStatus, possibleDuplicates, reporterOrganisation, httpContext.User, _timeProvider, _serviceLevelClock);
 
             if (martenOp != null)
             {

@@ -29,6 +29,7 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
 
     public bool ForCompany => TroubleAccess.CompanyOf(User) is not null;
     public IReadOnlyList<SelectListItem> Projects { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Companies { get; private set; } = [];
     public IEnumerable<SelectListItem> Categories => Options<TroubleCategory>(display);
     public IEnumerable<SelectListItem> CompanyTypes => Options<CompanyType>(display);
 
@@ -45,13 +46,22 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
         {
             var command = Report.ToCommand();
             // As the endpoint: the company of the signed-in user, or (hotline) the one named.
+            if (TroubleAccess.CompanyOf(User) is null && string.IsNullOrWhiteSpace(Report.Reporter.Company))
+            {
+                Report.Reporter.Company = await OrganisationChoices.NameAsync(session, Report.Reporter.OrganisationId, ct);
+                command = Report.ToCommand();
+            }
             var company = TroubleAccess.CompanyOf(User) ?? command.Reporter.Company;
+            // As the endpoint: the organisation picked (hotline) or the one the company's token names.
+            var refused = await ReportTroubleEndpoint.ValidateAsync(command, User, session, ct);
+            var organisation = await ReportTroubleEndpoint.LoadReporterAsync(command, User, session, ct);
             var (id, now) = (NewRecordId(), clock.GetUtcNow());
-            var outcome = string.IsNullOrWhiteSpace(company)
+            var outcome = refused.Status is not null ? new Infrastructure.Decisions.WriteOutcome(null, refused)
+                : string.IsNullOrWhiteSpace(company)
                 ? new Infrastructure.Decisions.WriteOutcome(null, FieldErrors.Problem([("reporter.company", "is required.")], jsonPaths: true))
                 : await Writes.StartAsync<TroubleCase, ReportTrouble>(id, User, command, async () =>
                     ReportTroubleDecision.Decide(await session.LoadAsync<ProjectStatus>(command.ProjectId!.Value, ct), command.ProjectId!.Value,
-                        command, company, id, now, levels.Dues(now, Priority.Medium)), ct);
+                        command, company, id, now, levels.Dues(now, Priority.Medium), organisation.Id), ct);
             if (Accepted(outcome, nameof(Report))) return Redirect($"/cases/{id}");
         }
         await LoadProjects(ct);
@@ -60,6 +70,7 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
 
     private async Task LoadProjects(CancellationToken ct)
     {
+        Companies = await OrganisationChoices.CompaniesAsync(session, Report.Reporter.OrganisationId, ct);
         string Name(string name, string? nameJa) => ConsoleCulture.IsJapanese && nameJa is not null ? nameJa : name;
         Projects = TroubleAccess.CompanyOf(User) is { } company
             ? [.. (await ListProjectsEndpoint.QueryForCompanyAsync(session, company, new ProjectFilter(), 1, 500, ct)).Items
@@ -72,6 +83,7 @@ public sealed class ReportModel(ConsoleWrites writes, IQuerySession session, Tim
 public sealed class ReporterForm
 {
     public string? Company { get; set; }
+    public Guid? OrganisationId { get; set; }
     public CompanyType? CompanyType { get; set; }
     public string? ContactName { get; set; }
     public string? Email { get; set; }
@@ -88,5 +100,5 @@ public sealed class ReportForm
     public MoneyForm AmountAtStake { get; set; } = new();
 
     public ReportTrouble ToCommand() => new(ProjectId, Category, Summary ?? "", Details ?? "", OccurredOn,
-        new ReporterInput(Reporter.Company, Reporter.CompanyType, Reporter.ContactName, Reporter.Email), AmountAtStake.ToInput());
+        new ReporterInput(Reporter.Company, Reporter.CompanyType, Reporter.ContactName, Reporter.Email, Reporter.OrganisationId), AmountAtStake.ToInput());
 }

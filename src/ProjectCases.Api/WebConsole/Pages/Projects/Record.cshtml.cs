@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Organisations;
 using ProjectCases.Projects;
 using ProjectCases.Projects.Agreements;
 using ProjectCases.Projects.Corrections;
@@ -84,11 +85,17 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
             project => RecordJapaneseBidsDecision.Decide(project, Bids.TenderId ?? Guid.Empty, command), ct), ct);
     }
 
-    public Task<IActionResult> OnPostAward(Guid id, CancellationToken ct)
+    public IReadOnlyList<SelectListItem> Winners { get; private set; } = [];
+
+    /// <summary>A winner picked from the organisations on record must still be there (the endpoint's check); its name fills an empty winner field.</summary>
+    public async Task<IActionResult> OnPostAward(Guid id, CancellationToken ct)
     {
+        Award.Winner = string.IsNullOrWhiteSpace(Award.Winner) ? await OrganisationChoices.NameAsync(session, Award.WinnerId, ct) : Award.Winner;
         var command = Award.ToCommand();
+        if (await OrganisationReferences.MissingAsync(session, "winnerId", [command.WinnerId], ct) is { } missing)
+            return await Write(id, nameof(Award), () => Task.FromResult(new Infrastructure.Decisions.WriteOutcome(null, missing)), ct);
         var awardId = Guid.CreateVersion7();
-        return Write(id, nameof(Award), () => Writes.ExecuteAsync<ProjectWriteModel, AwardTender>(id, FormVersion, User, command,
+        return await Write(id, nameof(Award), () => Writes.ExecuteAsync<ProjectWriteModel, AwardTender>(id, FormVersion, User, command,
             project => AwardTenderDecision.Decide(project, Award.TenderId ?? Guid.Empty, command, awardId), ct), ct);
     }
 
@@ -165,6 +172,7 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
     {
         if (await GetProjectEndpoint.CurrentAsync(id, User, session, ct) is not { } project) return false;
         Project = project;
+        Winners = await OrganisationChoices.CompaniesAsync(session, Award.WinnerId, ct);
         // A refused form keeps the version it was rendered at: a reload shows the current one.
         if (PostedForm is null) FormVersion = project.Version;
         var others = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, 200, ct);
@@ -223,6 +231,7 @@ public sealed class AwardForm
 {
     public Guid? TenderId { get; set; }
     public string? Winner { get; set; }
+    public Guid? WinnerId { get; set; }
     public bool? JapaneseWinner { get; set; }
     public AwardType? AwardType { get; set; }
     public AwardScope? Scope { get; set; }
@@ -230,7 +239,7 @@ public sealed class AwardForm
     public decimal? AmountJpy { get; set; }
     public DateOnly? AwardedOn { get; set; }
 
-    public AwardTender ToCommand() => new(Winner, JapaneseWinner, AwardType, Scope, Amount.ToInput(), AmountJpy, AwardedOn);
+    public AwardTender ToCommand() => new(Winner, JapaneseWinner, AwardType, Scope, Amount.ToInput(), AmountJpy, AwardedOn) { WinnerId = WinnerId };
 }
 
 public sealed class StatusForm

@@ -1,0 +1,68 @@
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Audit.History;
+using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Troubles.Cases;
+using Wolverine.Http;
+
+namespace ProjectCases.Organisations;
+
+public sealed record OrganisationRow(Guid Id, long Version, string Name, string? NameJa, OrganisationKind Kind, string Country, IReadOnlyList<Guid> MemberIds)
+{
+    public static OrganisationRow Of(Organisation o) => new(o.Id, o.Version, o.Name, o.NameJa, o.Kind, o.Country, o.MemberIds);
+}
+
+public static class ReadOrganisationsEndpoints
+{
+    /// <summary>Filters `q` (part of the name in either script, normalised as the duplicate check does) and `kind`; by name.</summary>
+    [WolverineGet("/api/organisations"), Authorize(Roles = Roles.InternalReaders)]
+    public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var q = query.Text("q");
+        var kind = query.Enum<OrganisationKind>("kind");
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+
+        IQueryable<Organisation> organisations = session.Query<Organisation>();
+        if (kind is { } k) organisations = organisations.Where(o => o.Kind == k);
+        if (q is not null)
+        {
+            var key = OrganisationNames.Normalise(q);
+            organisations = organisations.Where(o => o.NameKey.Contains(key) || o.NameJaKey.Contains(key));
+        }
+        var found = await organisations.OrderBy(o => o.NameKey).ThenBy(o => o.Id).ToPagedListAsync(page, pageSize, ct);
+        return Results.Ok(new ListPage<OrganisationRow>([.. found.Select(OrganisationRow.Of)], page, pageSize, found.TotalItemCount));
+    }
+
+    /// <summary>A company user reads only its own organisation and the joint ventures it is a member of (404 for any other).</summary>
+    [WolverineGet("/api/organisations/{id}"), Authorize(Roles = Roles.ProjectReaders)]
+    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var organisation = await session.LoadAsync<Organisation>(id, ct);
+        if (organisation is null || !await MayReadAsync(session, context, organisation, ct)) return Results.Problem(OrganisationWriteModel.NotFound(id));
+        var page = await OrganisationPage.ReadAsync(session, organisation, context.User, ct);
+        if (page.Version is { } version) context.Response.Headers.ETag = IfMatch.ETag(version);
+        return Results.Ok(page);
+    }
+
+    /// <summary>Every event of the organisation's stream (its registration and renames), paged like every list.</summary>
+    [WolverineGet("/api/organisations/{id}/history"), Authorize(Roles = Roles.InternalReaders)]
+    public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Organisation>(id, ct) is null) return Results.Problem(OrganisationWriteModel.NotFound(id));
+        var query = new QueryParameters(context.Request);
+        var (page, pageSize) = query.Paging();
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+        return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
+    }
+
+    public static async Task<bool> MayReadAsync(IQuerySession session, HttpContext context, Organisation organisation, CancellationToken ct)
+    {
+        if (TroubleAccess.CompanyOf(context.User) is not { } company) return true;
+        if (await OrganisationReferences.OfCompanyAsync(session, company, ct) is not { } own) return false;
+        return own.Id == organisation.Id || organisation.MemberIds.Contains(own.Id);
+    }
+}
