@@ -1,6 +1,7 @@
 using JasperFx;
 using ProjectCases.Audit;
 using ProjectCases.CountryRisks;
+using ProjectCases.Engagements;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
@@ -46,6 +47,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureReports(),
     opts => opts.ConfigureSearch(),
     opts => opts.ConfigureCountryRisks(),
+    opts => opts.ConfigureEngagements(),
     opts => opts.ConfigureNotifications(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
