@@ -30,6 +30,10 @@ public static class ReportsSetup
         opts.Schema.For<ProjectYearActivity>().Duplicate(a => a.FiscalYear);
         opts.Projections.Add<ProjectYearOrdersProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<ProjectYearOrders>().Duplicate(o => o.FiscalYear);
+        opts.Projections.Add<ProjectCalendarYearOrdersProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ProjectCalendarYearOrders>().Duplicate(o => o.CalendarYear);
+        opts.Events.MapEventType<OfficialOrdersPublished>("official_orders_published");
+        opts.Projections.Add<OfficialOrdersProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<KpiTargetOverridesProjection>(ProjectionLifecycle.Inline);
     }
 }
