@@ -110,3 +110,16 @@ public sealed record LinkEngagementToProjects(OtherProjects Projects, IReadOnlyL
         foreach (var linked in Events) Projects.Streams.Single(s => s.Id == linked.ProjectId).AppendOne(linked);
     }
 }
+
+/// <summary>The endpoint's steps for an in-process caller (the web console, through InProcessWrites): the same load, decision and links.</summary>
+public static class RecordEngagementInProcess
+{
+    public static async Task<Decision> DecideAsync(IDocumentSession session, RecordEngagement command, Guid engagementId, CancellationToken ct)
+    {
+        var projects = await RecordEngagementEndpoint.LoadAsync(command, session, ct);
+        var decision = RecordEngagementDecision.Decide(command, engagementId, projects.Missing);
+        if (!decision.IsAccepted) return decision;
+        new LinkEngagementToProjects(projects, [.. decision.Events.OfType<EngagementLinked>()]).Execute();
+        return decision with { Events = [.. decision.Events.OfType<EngagementRecorded>()] };
+    }
+}
