@@ -51,7 +51,7 @@ public static class KpiTargetEndpoints
         KpiTargets targets, CancellationToken ct)
     {
         if (OutOfRange(fiscalYear) is { } problem) return problem;
-        if (MinistryOf(context) is not { } ministry) return Results.Problem(new QueryParameters(context.Request).Problem() ?? MinistryRequired());
+        var ministry = MinistryOf(context);
         var errors = command.Targets!
             .Where(target => !KpiIndicators.Keys.Contains(target.Key) || target.Value is < 0 or > MaxTarget)
             .Select(target => KpiIndicators.Keys.Contains(target.Key)
@@ -59,20 +59,23 @@ public static class KpiTargetEndpoints
                 : ($"targets.{target.Key}", $"is not an indicator. Known indicators: {string.Join(", ", KpiIndicators.Keys)}."))
             .ToList();
         if (command.Targets!.Count == 0) errors.Add(("targets", "name at least one indicator."));
-        if (errors.Count > 0) return Results.Problem(FieldErrors.Problem(errors));
+        // One 400 names every bad field: the body's and the query's.
+        if (ministry is null)
+            errors.Add(("ministry", $"is required, and one of: {string.Join(", ", Enum.GetNames<Ministry>())} (targets belong to a ministry)."));
+        if (errors.Count > 0 || ministry is null) return Results.Problem(FieldErrors.Problem(errors));
 
         var (expected, badHeader) = IfMatch.Read(context.Request);
         if (badHeader is not null) return Results.Problem(badHeader);
-        var stream = await session.Events.FetchForWriting<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear, ministry), ct);
+        var stream = await session.Events.FetchForWriting<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear, ministry.Value), ct);
         var version = stream.CurrentVersion ?? 0;
         if (expected is not null && expected != version)
             return Results.Problem(statusCode: 412, title: "Stale version",
                 detail: $"If-Match names version {expected}, but the targets of {ministry} for FY{fiscalYear} are at version {version}; read them again and retry.");
 
-        stream.AppendOne(new KpiTargetsSet(fiscalYear, command.Targets!, command.Reason.Trim(), ministry));
+        stream.AppendOne(new KpiTargetsSet(fiscalYear, command.Targets!, command.Reason.Trim(), ministry.Value));
         var overrides = new Dictionary<string, decimal?>(stream.Aggregate?.Targets ?? []);
         foreach (var (key, target) in command.Targets!) overrides[key] = target;
-        return WriteResults.Ok(View(fiscalYear, ministry, version + 1, overrides, targets), version + 1);
+        return WriteResults.Ok(View(fiscalYear, ministry.Value, version + 1, overrides, targets), version + 1);
     }
 
     private static KpiTargetsView View(int fiscalYear, Ministry ministry, long version, IReadOnlyDictionary<string, decimal?> overrides, KpiTargets targets) =>
