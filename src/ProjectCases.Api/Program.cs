@@ -2,6 +2,7 @@ using JasperFx;
 using ProjectCases.Audit;
 using ProjectCases.CountryRisks;
 using ProjectCases.Documents;
+using ProjectCases.Engagements;
 using ProjectCases.FollowUps;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
@@ -49,6 +50,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureSearch(),
     opts => opts.ConfigureCountryRisks(),
     opts => opts.ConfigureOrganisations(),
+    opts => opts.ConfigureEngagements(),
     opts => opts.ConfigureNotifications(),
     opts => opts.ConfigureDocuments(),
     opts => opts.Schema.For<IdempotencyRecord>())

@@ -120,7 +120,8 @@ public static class BulkSeeding
         await using var update = dataSource.CreateCommand($"""
             update {MartenSetup.Schema}.mt_event_progression
                set last_seq_id = (select max(seq_id) from {MartenSetup.Schema}.mt_events)
-             where name in ('FollowUpRules:All', 'EventSealing:All', 'FiscalYearActivity:All', 'ProjectYearOrders:All')
+             where name in ('FollowUpRules:All', 'EventSealing:All', 'FiscalYearActivity:All', 'ProjectYearOrders:All',
+                            'ProjectYearActivity:All', 'ProjectCalendarYearOrders:All')
             """);
         await update.ExecuteNonQueryAsync();
     }

@@ -14,7 +14,7 @@ public static class ReportsSetup
     {
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Reports", "Targets", DefaultKpiTargets.FileName), optional: false);
         services.AddOptions<DefaultKpiTargets>()
-            .Configure(targets => configuration.GetSection(DefaultKpiTargets.Section).Bind(targets.Years))
+            .Configure(targets => configuration.GetSection(DefaultKpiTargets.Section).Bind(targets.Ministries))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DefaultKpiTargets>, DefaultKpiTargetsValidation>();
         services.AddSingleton<KpiTargets>();
@@ -26,8 +26,14 @@ public static class ReportsSetup
     {
         opts.Events.MapEventType<KpiTargetsSet>("kpi_targets_set");
         opts.Projections.Add<FiscalYearActivityProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<ProjectYearActivityProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ProjectYearActivity>().Duplicate(a => a.FiscalYear);
         opts.Projections.Add<ProjectYearOrdersProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<ProjectYearOrders>().Duplicate(o => o.FiscalYear);
+        opts.Projections.Add<ProjectCalendarYearOrdersProjection>(ProjectionLifecycle.Async);
+        opts.Schema.For<ProjectCalendarYearOrders>().Duplicate(o => o.CalendarYear);
+        opts.Events.MapEventType<OfficialOrdersPublished>("official_orders_published");
+        opts.Projections.Add<OfficialOrdersProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<KpiTargetOverridesProjection>(ProjectionLifecycle.Inline);
     }
 }

@@ -77,6 +77,7 @@ public class EventFeed(ApiFixture fixture) : ApiTest(fixture)
         await As("admin", s =>
         {
             s.Put.Json(new { targets = new Dictionary<string, decimal> { ["touchpoints.total"] = 10 }, reason = "Set by the bureau" }).ToUrl("/api/reports/targets/2024");
+            s.ConfigureHttpContext(c => c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?ministry=MIC"));
             s.StatusCodeShouldBeOk();
         });
         await WaitForProjections();

@@ -11,11 +11,17 @@ public sealed class GivenAFiscalYearBoundary(IAlbaHost host, TestClock clock)
     public ProjectApi India { get; private set; } = null!;   // Rail, South Asia
     public ProjectApi Vietnam { get; private set; } = null!; // Rail, Southeast Asia
 
+    /// <summary>Every project here is MLIT's: a report scoped to MLIT sees all of this record, one scoped to MIC none of it.</summary>
+    public static object MlitRail(string name, string country) => new
+    {
+        name, country, sector = "Rail", financing = "YenLoan", leadAgency = "MLIT", ministry = "MLIT", summary = "Urban and high-speed rail.",
+    };
+
     public async Task Record()
     {
-        India = new ProjectApi(host, await GivenProjects.Registered(host));
-        Vietnam = new ProjectApi(host, await GivenProjects.Registered(host, GivenProjects.RailProject("Hanoi Metro Line 1", "VN")));
-        var hcmc = await GivenProjects.Registered(host, GivenProjects.RailProject("Ho Chi Minh City Metro Line 2", "VN"));
+        India = new ProjectApi(host, await GivenProjects.Registered(host, MlitRail("Mumbai-Ahmedabad High Speed Rail", "IN")));
+        Vietnam = new ProjectApi(host, await GivenProjects.Registered(host, MlitRail("Hanoi Metro Line 1", "VN")));
+        var hcmc = await GivenProjects.Registered(host, MlitRail("Ho Chi Minh City Metro Line 2", "VN"));
 
         // One top-sales visit for three projects on the last day of FY2024: counted once.
         await India.Post("/touchpoints", ProjectApi.Touchpoint("TopSales", "2025-03-31", [Vietnam.Id, hcmc]), 201);

@@ -40,7 +40,7 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
     public async Task an_officer_reads_the_kpi_and_orders_reports_with_the_numbers_just_recorded()
     {
         var (manila, _) = await ARecordedYear();
-        await Api.Put("/api/reports/targets/2026", new
+        await Api.Put("/api/reports/targets/2026?ministry=MLIT", new
         {
             targets = new Dictionary<string, decimal?> { ["touchpoints.topSales"] = 4, ["awards.japaneseWins"] = 1 },
             reason = "Targets of the ministry's FY2026 plan",
@@ -50,7 +50,7 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
         await SignInAs("officer", name: "yamada");
         await Checked("/projects", "projects");
         await Checked($"/projects/{manila}", "case-file");
-        await Checked("/reports/kpi?fiscalYear=2026", "report-kpi");
+        await Checked("/reports/kpi?fiscalYear=2026&ministry=MLIT", "report-kpi");
         var topSales = Page.Locator("[data-testid=kpi] tr", new() { HasText = "トップセールス" });
         Assert.Equal("1", (await topSales.Locator("td").First.InnerTextAsync()).Trim());
         var japaneseWins = Page.Locator("[data-testid=kpi] tr", new() { HasText = "本邦企業の受注件数" }).Locator("td");
@@ -66,7 +66,7 @@ public class MainPages(ConsoleFixture fixture) : ConsoleTest(fixture)
 
         await SwitchToEnglish();
         Assert.Contains("Southeast Asia", await Page.Locator("[data-testid=orders]").InnerTextAsync());
-        await Checked("/reports/kpi?fiscalYear=2026");
+        await Checked("/reports/kpi?fiscalYear=2026&ministry=MLIT");
         Assert.Equal("1", (await Page.Locator("[data-testid=kpi] tr", new() { HasText = "Awards won by Japanese firms" }).Locator("td").First.InnerTextAsync()).Trim());
 
         // The CSV is the API's own download, reached with the console's sign-in.

@@ -36,10 +36,10 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
     }
 
     public async Task<Guid> RegisteredProject(string name = "Metro Manila Subway", string nameJa = "マニラ首都圏地下鉄", string country = "PH",
-        string sector = "Rail", string officer = "tanaka") =>
+        string sector = "Rail", string officer = "tanaka", string ministry = "MLIT") =>
         (await Post("/api/projects", new
         {
-            name, nameJa, country, sector, financing = "YenLoan", leadAgency = "MLIT", summary = "The first subway of Metro Manila.",
+            name, nameJa, country, sector, financing = "YenLoan", leadAgency = "MLIT", ministry, summary = "The first subway of Metro Manila.",
         }, name: officer)).GetProperty("id").GetGuid();
 
     public Task<JsonElement> Touchpoint(Guid projectId, string officer = "tanaka") =>

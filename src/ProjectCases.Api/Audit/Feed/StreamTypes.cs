@@ -12,12 +12,14 @@ namespace ProjectCases.Audit.Feed;
 /// </summary>
 public sealed class StreamTypes
 {
-    public const string Project = "project", Trouble = "trouble", FollowUp = "followUp", KpiTargets = "kpiTargets", CountryRisk = "countryRisk";
+    public const string Project = "project", Trouble = "trouble", FollowUp = "followUp", KpiTargets = "kpiTargets", CountryRisk = "countryRisk",
+        Engagement = "engagement", OfficialOrders = "officialOrders";
 
     private static readonly (Type Aggregate, string Name)[] Known =
     [
         (typeof(ProjectStatus), Project), (typeof(TroubleCase), Trouble), (typeof(FollowUpTask), FollowUp), (typeof(KpiTargetOverrides), KpiTargets),
-        (typeof(CountryRisks.CountryRisk), CountryRisk),
+        (typeof(CountryRisks.CountryRisk), CountryRisk), (typeof(Engagements.Engagement), Engagement),
+        (typeof(Reports.Orders.OfficialOrders), OfficialOrders),
     ];
 
     private readonly Dictionary<string, string> _byStoredAlias;

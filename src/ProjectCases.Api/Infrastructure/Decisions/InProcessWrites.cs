@@ -50,6 +50,20 @@ public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
         return await CommitAsync(session, decision, decision.Events.Count, ct);
     }
 
+    /// <summary>
+    /// Starts stream <paramref name="id"/> with the events of a decision that needs the session: it may fetch other
+    /// streams for writing and append to them (an engagement linked to projects), all committed with the new stream or not at all.
+    /// </summary>
+    public async Task<WriteOutcome> StartAsync<TStream>(Guid id, ClaimsPrincipal user, Func<IDocumentSession, CancellationToken, Task<Decision>> decide,
+        CancellationToken ct) where TStream : class
+    {
+        await using var session = Open(user);
+        var decision = await decide(session, ct);
+        if (decision.Refusal is { } refusal) return new WriteOutcome(null, refusal.ToProblem());
+        session.Events.StartStream<TStream>(id, decision.Events);
+        return await CommitAsync(session, decision, decision.Events.Count, ct);
+    }
+
     private IDocumentSession Open(ClaimsPrincipal user)
     {
         var session = store.LightweightSession();

@@ -90,6 +90,16 @@ public sealed class QueryParameters(HttpRequest request)
         return fallback;
     }
 
+    /// <summary>`true` or `false` (any case); absent is false.</summary>
+    public bool Bool(string name)
+    {
+        var text = Text(name);
+        if (text is null) return false;
+        if (bool.TryParse(text, out var value)) return value;
+        _errors.Add((name, "must be true or false."));
+        return false;
+    }
+
     public DateOnly? Date(string name)
     {
         var text = Text(name);

@@ -51,6 +51,8 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
         }
         // The organisations the documents name: a file of their own beside the projects (issue 17).
         await Organisations.SampleOrganisations.LoadAsync(store, Path.Combine(Path.GetDirectoryName(path) ?? ".", "organisations.json"), RecordedBy, ct);
+        foreach (var engagement in file.Engagements ?? []) refusals.AddRange(await LoadEngagementAsync(engagement, ct));
+        foreach (var published in file.OfficialOrders ?? []) await LoadOfficialOrdersAsync(published, ct);
         foreach (var refusal in refusals) logger.LogWarning("Sample data refused: {Refusal}", refusal);
         return new SampleLoadResult(loaded, present, refusals);
     }
@@ -62,6 +64,36 @@ public sealed class SampleDataLoader(IDocumentStore store, IServiceProvider serv
     /// through the same decisions as the API (LinkCountryRiskDecision, RecordRiskDecisionDecision). Skipped when the
     /// risk is already there; null when loaded or skipped, else the refusals (and nothing is stored).
     /// </summary>
+    /// <summary>Through the endpoint's own validation and decision; a month-only date is its first day, and the summary says so.</summary>
+    private async Task<IReadOnlyList<string>> LoadEngagementAsync(SampleEngagement sample, CancellationToken ct)
+    {
+        var id = NameBasedGuid.Create(Namespace, $"engagement/{sample.Key}");
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = RecordedBy;
+        if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return [];
+        var note = $" (source {sample.SourceLines}{(sample.Approx ? "; date approximate" : "")})";
+        var command = new Engagements.RecordEngagement(
+            sample.Touchpoint is { } t ? t with { Summary = t.Summary + note } : null,
+            sample.Agreement is { } a ? a with { Title = a.Title + note } : null,
+            sample.Country, sample.Ministry, sample.Sector, sample.Projects is { Count: > 0 } keys ? [.. keys.Select(ProjectId)] : null);
+        var decision = SampleTimeline.Valid(command, services) ?? await Engagements.RecordEngagementInProcess.DecideAsync(session, command, id, ct);
+        if (decision.Refusal is { } refusal) return [$"engagement {sample.Key}: {refusal.Detail}"];
+        session.Events.StartStream<Engagements.Engagement>(id, decision.Events);
+        await session.SaveChangesAsync(ct);
+        return [];
+    }
+
+    private async Task LoadOfficialOrdersAsync(SampleOfficialOrders sample, CancellationToken ct)
+    {
+        var id = Reports.Orders.OfficialOrdersStreams.IdOf(sample.CalendarYear, sample.Group);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = RecordedBy;
+        if (await session.Events.FetchStreamStateAsync(id, ct) is not null) return;
+        session.Events.StartStream<Reports.Orders.OfficialOrders>(id,
+            new Reports.Orders.OfficialOrdersPublished(sample.CalendarYear, sample.Group, sample.AmountJpy, sample.Source));
+        await session.SaveChangesAsync(ct);
+    }
+
     private async Task<List<string>?> LoadRiskAsync(SampleRisk sample, CancellationToken ct)
     {
         var id = RiskId(sample.Key);

@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace ProjectCases.Projects.SampleData;
 
 /// <summary>The shape of SampleData/projects.json (drawn from seed 001's annex; see SampleData/README.md).</summary>
-public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Projects, IReadOnlyList<SampleRisk>? Risks = null)
+public sealed record SampleFile(string Source, IReadOnlyList<SampleProject> Projects, IReadOnlyList<SampleRisk>? Risks = null,
+    IReadOnlyList<SampleEngagement>? Engagements = null, IReadOnlyList<SampleOfficialOrders>? OfficialOrders = null)
 {
     public static readonly string DefaultPath = Path.Combine(AppContext.BaseDirectory, "SampleData", "projects.json");
 
@@ -37,3 +38,11 @@ public sealed record SampleRisk(
 
 public sealed record SampleRiskDecision(
     string Project, CountryRisks.RiskDecisionKind Decision, DateOnly DecidedOn, bool Approx, JapanLevel DecidedBy, DateOnly? ReviewOn, string Reason);
+
+/// <summary>An engagement of a country partnership the source describes (POST /api/engagements), linked to sample projects by key.</summary>
+public sealed record SampleEngagement(
+    string Key, string Country, Ministry Ministry, Sector? Sector, bool Approx, string SourceLines,
+    Engagements.EngagementTouchpointInput? Touchpoint, Engagements.EngagementAgreementInput? Agreement, IReadOnlyList<string>? Projects = null);
+
+/// <summary>A published aggregate of infrastructure orders (POST /api/reports/official-orders), as the source gives it.</summary>
+public sealed record SampleOfficialOrders(int CalendarYear, Reports.Orders.OfficialOrdersGroup Group, decimal AmountJpy, string Source);

@@ -56,6 +56,9 @@ public sealed class ProjectStatus
     /// <summary>The linked risks still open, with their current severity: filled per read from the risks (their own streams).</summary>
     public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
 
+    /// <summary>Engagements of a country partnership linked to this project (POST /api/engagements), in the order recorded.</summary>
+    public List<EngagementEntry> Engagements { get; set; } = [];
+
     /// <summary>Filled per read from the trouble cases (OpenTroubles); never folded from this stream.</summary>
     public int OpenTroubleCount { get; set; }
     public int OpenFollowUpCount { get; set; }
@@ -79,6 +82,9 @@ public sealed record ProjectRiskEntry(
 
 /// <summary>A correction of the fact recorded at FactVersion: "voided" or "corrected", at CorrectionVersion, by whom and when.</summary>
 public sealed record CorrectionEntry(long FactVersion, string Kind, string FactType, string Reason, long CorrectionVersion, string? By, DateTimeOffset At);
+
+public sealed record EngagementEntry(
+    Guid EngagementId, string Type, TouchpointKind? Kind, AgreementType? AgreementType, Ministry Ministry, DateOnly On);
 
 public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome, Guid? CounterpartId = null);
 

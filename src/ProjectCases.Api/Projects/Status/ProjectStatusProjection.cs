@@ -86,6 +86,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         .On<CountryRiskLinked>(On)
         .On<CountryRiskDecided>(On)
         .On<Documents.DocumentAttached>(static (_, _) => { }) // listed by DocumentInfo; here only so the version follows the stream
+        .On<Engagements.EngagementLinked>(On)
         // Corrections of facts are folded by EvolveAsync (they refold the project); listed here for the allow-list.
         .On<FactVoided>(static (_, _) => { })
         .On<FactCorrected>(static (_, _) => { })
@@ -200,6 +201,15 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         if (index >= 0)
             p.Risks[index] = p.Risks[index] with { DecisionId = e.DecisionId, Decision = e.Decision, DecisionReason = e.Reason, DecidedOn = e.DecidedOn, ReviewOn = e.ReviewOn };
         Touch(p, e.DecidedOn);
+    }
+
+    /// <summary>A country-level engagement that concerns this project: listed and dated, never counted here (the engagement counts itself).</summary>
+    private static void On(Engagements.EngagementLinked e, ProjectStatus p)
+    {
+        if (p.Engagements.Exists(x => x.EngagementId == e.EngagementId)) return;
+        p.Engagements.Add(new EngagementEntry(e.EngagementId, e.Touchpoint is null ? "agreement" : "touchpoint", e.Touchpoint?.Kind,
+            e.Agreement?.AgreementType, e.Ministry, e.On));
+        Touch(p, e.On);
     }
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)

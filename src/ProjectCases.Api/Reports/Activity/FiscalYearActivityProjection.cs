@@ -32,7 +32,7 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
     }
 
     /// <summary>The fiscal year a project fact counts in (none for facts the KPI does not count).</summary>
-    private static IReadOnlyList<int> YearsOf(object fact) => fact switch
+    public static IReadOnlyList<int> YearsOf(object fact) => fact switch
     {
         TouchpointLogged x => [FiscalYear.Of(x.OccurredOn)],
         AgreementSigned x => [FiscalYear.Of(x.SignedOn)],
@@ -66,13 +66,16 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
     }
 
     /// <summary>A correction is routed to every year it touches: each year takes only the facts of its own.</summary>
-    private static void CountIfHere(object fact, FiscalYearActivity year, int sign)
+    private static void CountIfHere(object fact, FiscalYearActivity year, int sign) => CountIfIn(fact, year.Id, year, sign);
+
+    /// <summary>Counts a fact in or out of <paramref name="counts"/> when it belongs to <paramref name="fiscalYear"/>.</summary>
+    public static void CountIfIn(object fact, int fiscalYear, ActivityCounts counts, int sign)
     {
-        if (YearsOf(fact).Contains(year.Id)) Count(fact, year, sign);
+        if (YearsOf(fact).Contains(fiscalYear)) Count(fact, counts, sign);
     }
 
     /// <summary>Counts a fact in (+1) or out again (-1, a voided or corrected fact).</summary>
-    private static void Count(object fact, FiscalYearActivity year, int sign)
+    public static void Count(object fact, ActivityCounts year, int sign)
     {
         switch (fact)
         {
@@ -93,7 +96,7 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
         }
     }
 
-    private static void On(ContractAwarded award, FiscalYearActivity year, int sign)
+    private static void On(ContractAwarded award, ActivityCounts year, int sign)
     {
         // Checked before anything is counted, so that a refused event leaves the year as it was.
         var amount = Amounts.Summable(award);

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using ProjectCases.Engagements;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Projects;
+using ProjectCases.Projects.Status;
 using ProjectCases.Reports.Activity;
 using ProjectCases.Reports.Csv;
 using ProjectCases.Reports.Targets;
@@ -13,32 +16,78 @@ namespace ProjectCases.Reports.Kpi;
 
 public static class GetKpiReportEndpoint
 {
-    /// <summary>The fiscal year's indicators with targets and grades; JSON, or CSV (one row per indicator).</summary>
+    /// <summary>
+    /// The fiscal year's indicators; `ministry` scopes the activity to that ministry's projects and engagements and
+    /// compares it with that ministry's targets (without it there are no targets: they belong to a ministry);
+    /// `sector` scopes further; `asOfToday=true` adds the in-year view. JSON, or CSV (one row per indicator).
+    /// </summary>
     [FiscalYearQuery, ReportFormatQuery]
+    [Query("ministry", typeof(Ministry), "Only this ministry's projects and engagements, compared with this ministry's targets.")]
+    [Query("sector", typeof(Sector), "Only projects and engagements of this sector.")]
+    [Query("asOfToday", typeof(bool), "true adds the in-year view: progress to date against the pro-rated target.")]
     [ProducesResponseType<KpiReport>(200)]
     [WolverineGet("/api/reports/kpi"), Authorize(Roles = Roles.ReportReaders)]
-    public static async Task<IResult> Get(HttpContext context, IQuerySession session, KpiTargets targets, CancellationToken ct)
+    public static async Task<IResult> Get(HttpContext context, IQuerySession session, KpiTargets targets, TimeProvider clock, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var fiscalYear = query.FiscalYearParameter("fiscalYear");
+        var ministry = query.Enum<Ministry>("ministry");
+        var sector = query.Enum<Sector>("sector");
+        var asOfToday = query.Bool("asOfToday");
         var format = ReportFormats.Read(context.Request, query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var report = await BuildAsync(session, targets, fiscalYear, ct);
-        return format == ReportFormat.Json
-            ? Results.Ok(report)
-            : CsvFile.Result($"kpi-FY{fiscalYear}.csv", ["fiscalYear", "key", "label", "labelJa", "actual", "target", "grade"],
-                report.Indicators.Select(line => new object?[] { fiscalYear, line.Key, line.Label, line.LabelJa, line.Actual, line.Target, line.Grade }));
+        var scope = new KpiScope(ministry, sector, asOfToday ? TokyoTime.Today(clock) : null);
+        var report = await BuildAsync(session, targets, fiscalYear, scope, ct);
+        if (format == ReportFormat.Json) return Results.Ok(report);
+        string[] header = ["fiscalYear", "key", "label", "labelJa", "actual", "target", "grade"];
+        return CsvFile.Result($"kpi-FY{fiscalYear}{(ministry is null ? "" : "-" + ministry)}{(sector is null ? "" : "-" + sector)}.csv",
+            asOfToday ? [.. header, "toDate", "proRatedTarget", "onTrack"] : header,
+            report.Indicators.Select(line => new object?[] { fiscalYear, line.Key, line.Label, line.LabelJa, line.Actual, line.Target, line.Grade }
+                .Concat(asOfToday ? [line.ToDate, line.ProRatedTarget, line.OnTrack is { } on ? (on ? "true" : "false") : null] : [])));
     }
 
-    /// <summary>The report of one fiscal year; also read by the web console.</summary>
-    public static async Task<KpiReport> BuildAsync(IQuerySession session, KpiTargets targets, int fiscalYear, CancellationToken ct)
+    /// <summary>The report of one fiscal year in a scope; also read by the web console.</summary>
+    public static async Task<KpiReport> BuildAsync(IQuerySession session, KpiTargets targets, int fiscalYear, KpiScope scope, CancellationToken ct)
     {
-        var batch = session.CreateBatchQuery();
-        var activity = batch.Load<FiscalYearActivity>(fiscalYear);
-        var overrides = batch.Load<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear));
-        await batch.Execute(ct);
-        return KpiReport.Build(fiscalYear, await activity ?? new FiscalYearActivity { Id = fiscalYear },
-            targets.Effective(fiscalYear, (await overrides)?.Targets));
+        var activity = new ActivityCounts();
+        if (scope.IsScoped) activity.Add(await ScopedProjectActivityAsync(session, fiscalYear, scope, ct));
+        else activity.Add(await session.LoadAsync<FiscalYearActivity>(fiscalYear, ct) ?? new FiscalYearActivity { Id = fiscalYear });
+
+        // Engagements count once each, from their own documents (never from the copies on linked projects).
+        IQueryable<Engagement> engagements = session.Query<Engagement>().Where(e => e.FiscalYear == fiscalYear);
+        if (scope.Ministry is { } ministry) engagements = engagements.Where(e => e.Ministry == ministry);
+        if (scope.Sector is { } sector) engagements = engagements.Where(e => e.Sector == sector);
+        foreach (var engagement in await engagements.ToListAsync(ct)) EngagementCounts.AddTo(activity, engagement);
+
+        var effective = scope.Ministry is { } m
+            ? targets.Effective(m, fiscalYear, (await session.LoadAsync<KpiTargetOverrides>(KpiTargetStreams.IdOf(fiscalYear, m), ct))?.Targets)
+            : new Dictionary<string, decimal>();
+        return KpiReport.Build(fiscalYear, activity, effective, scope);
+    }
+
+    /// <summary>The year's activity of the projects in scope (their ministry and sector as they stand; voided projects are in no scope).</summary>
+    private static async Task<ActivityCounts> ScopedProjectActivityAsync(IQuerySession session, int fiscalYear, KpiScope scope, CancellationToken ct)
+    {
+        IQueryable<ProjectStatus> projects = session.Query<ProjectStatus>().Where(p => !p.Voided);
+        if (scope.Ministry is { } ministry) projects = projects.Where(p => p.Ministry == ministry);
+        if (scope.Sector is { } sector) projects = projects.Where(p => p.Sector == sector);
+        var ids = (await projects.Select(p => p.Id).ToListAsync(ct)).ToArray();
+        var sum = new ActivityCounts();
+        if (ids.Length == 0) return sum;
+        foreach (var year in await session.Query<ProjectYearActivity>().Where(a => a.FiscalYear == fiscalYear && a.ProjectId.IsOneOf(ids)).ToListAsync(ct))
+            sum.Add(year);
+        return sum;
+    }
+}
+
+/// <summary>How an engagement counts: a touchpoint by its kind, an agreement by its level.</summary>
+public static class EngagementCounts
+{
+    public static void AddTo(ActivityCounts counts, Engagement engagement)
+    {
+        if (engagement.Touchpoint is { } t) counts.Touchpoints[t.Kind] = counts.Touchpoints.GetValueOrDefault(t.Kind) + 1;
+        else if (engagement.Agreement is { Level: AgreementLevel.Political }) counts.PoliticalAgreements++;
+        else if (engagement.Agreement is not null) counts.AdministrativeAgreements++;
     }
 }

@@ -4,7 +4,11 @@ using ProjectCases.Reports.Activity;
 namespace ProjectCases.Reports.Kpi;
 
 /// <summary>One line of the ministries' evaluation sheet: its stable key, its labels and how it is counted.</summary>
-public sealed record KpiIndicator(string Key, string Label, string LabelJa, Func<FiscalYearActivity, decimal> Actual);
+public sealed record KpiIndicator(string Key, string Label, string LabelJa, Func<ActivityCounts, decimal> Actual)
+{
+    /// <summary>The hotline is one desk for every ministry: its lines are in the unscoped report only.</summary>
+    public bool IsHotline => Key.StartsWith("hotline.", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// The indicators of GET /api/reports/kpi, in sheet order. Keys are part of the HTTP contract (clients

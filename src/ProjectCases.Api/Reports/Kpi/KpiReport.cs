@@ -1,19 +1,53 @@
+using ProjectCases.Projects;
 using ProjectCases.Reports.Activity;
 
 namespace ProjectCases.Reports.Kpi;
 
-public sealed record KpiReport(int FiscalYear, DateOnly From, DateOnly To, IReadOnlyList<KpiLine> Indicators)
+/// <summary>
+/// One fiscal year's indicators. Ministry and Sector: the scope (null = every ministry or sector). AsOf and
+/// ElapsedShare are set for the in-year view (asOfToday): the share of the year elapsed on AsOf, which pro-rates each target.
+/// </summary>
+public sealed record KpiReport(int FiscalYear, DateOnly From, DateOnly To, Ministry? Ministry, Sector? Sector, DateOnly? AsOf, decimal? ElapsedShare,
+    IReadOnlyList<KpiLine> Indicators)
 {
-    public static KpiReport Build(int fiscalYear, FiscalYearActivity activity, IReadOnlyDictionary<string, decimal> targets) =>
-        new(fiscalYear, Reports.FiscalYear.FirstDay(fiscalYear), Reports.FiscalYear.LastDay(fiscalYear),
-        [
-            .. KpiIndicators.All.Select(indicator =>
-            {
-                var actual = indicator.Actual(activity);
-                decimal? target = targets.TryGetValue(indicator.Key, out var value) ? value : null;
-                return new KpiLine(indicator.Key, indicator.Label, indicator.LabelJa, actual, target, Grades.For(actual, target));
-            }),
-        ]);
+    public static KpiReport Build(int fiscalYear, ActivityCounts activity, IReadOnlyDictionary<string, decimal> targets, KpiScope scope)
+    {
+        var share = scope.AsOf is { } today ? ElapsedShareOf(fiscalYear, today) : (decimal?)null;
+        return new(fiscalYear, Reports.FiscalYear.FirstDay(fiscalYear), Reports.FiscalYear.LastDay(fiscalYear), scope.Ministry, scope.Sector,
+            scope.AsOf, share,
+            [
+                .. KpiIndicators.All.Where(indicator => !scope.IsScoped || !indicator.IsHotline).Select(indicator =>
+                {
+                    var actual = indicator.Actual(activity);
+                    decimal? target = targets.TryGetValue(indicator.Key, out var value) ? value : null;
+                    if (share is not { } elapsed) return new KpiLine(indicator.Key, indicator.Label, indicator.LabelJa, actual, target, Grades.For(actual, target));
+                    var proRated = target is { } t ? Math.Round(t * elapsed, 2) : (decimal?)null;
+                    // Facts are counted as recorded so far: to date is the year's count now (business dates lie at most a year ahead).
+                    return new KpiLine(indicator.Key, indicator.Label, indicator.LabelJa, actual, target, Grades.For(actual, target),
+                        actual, proRated, proRated is { } p ? actual >= p : null);
+                }),
+            ]);
+    }
+
+    /// <summary>Days of the fiscal year up to and including <paramref name="today"/>, over the year's days: 0 before it starts, 1 after it ends.</summary>
+    public static decimal ElapsedShareOf(int fiscalYear, DateOnly today)
+    {
+        var first = Reports.FiscalYear.FirstDay(fiscalYear);
+        var days = Reports.FiscalYear.LastDay(fiscalYear).DayNumber - first.DayNumber + 1;
+        var elapsed = Math.Clamp(today.DayNumber - first.DayNumber + 1, 0, days);
+        return Math.Round((decimal)elapsed / days, 4);
+    }
 }
 
-public sealed record KpiLine(string Key, string Label, string LabelJa, decimal Actual, decimal? Target, string? Grade);
+/// <summary>
+/// A KPI line. ToDate, ProRatedTarget and OnTrack belong to the in-year view (null otherwise, and ProRatedTarget and
+/// OnTrack null for an indicator without a target).
+/// </summary>
+public sealed record KpiLine(string Key, string Label, string LabelJa, decimal Actual, decimal? Target, string? Grade,
+    decimal? ToDate = null, decimal? ProRatedTarget = null, bool? OnTrack = null);
+
+/// <summary>The report's scope: a ministry (whose targets apply) and a sector; AsOf asks for the in-year view on that day.</summary>
+public sealed record KpiScope(Ministry? Ministry = null, Sector? Sector = null, DateOnly? AsOf = null)
+{
+    public bool IsScoped => Ministry is not null || Sector is not null;
+}

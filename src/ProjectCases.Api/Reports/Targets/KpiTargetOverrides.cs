@@ -1,15 +1,17 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using ProjectCases.Infrastructure;
+using ProjectCases.Projects;
 
 namespace ProjectCases.Reports.Targets;
 
-/// <summary>The targets an admin has set for one fiscal year. A null value removes the file's default.</summary>
+/// <summary>The targets an admin has set for one ministry's fiscal year. A null value removes the file's default.</summary>
 public sealed class KpiTargetOverrides
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
     public int FiscalYear { get; set; }
+    public Ministry Ministry { get; set; } = Ministry.MIC;
     public Dictionary<string, decimal?> Targets { get; set; } = [];
 }
 
@@ -21,7 +23,7 @@ public sealed class KpiTargetOverridesProjection : SingleStreamProjection<KpiTar
     public override KpiTargetOverrides? Evolve(KpiTargetOverrides? snapshot, Guid id, IEvent e)
     {
         if (e.Data is not KpiTargetsSet set) return snapshot;
-        var overrides = snapshot ?? new KpiTargetOverrides { Id = id, FiscalYear = set.FiscalYear };
+        var overrides = snapshot ?? new KpiTargetOverrides { Id = id, FiscalYear = set.FiscalYear, Ministry = set.Ministry ?? Ministry.MIC };
         foreach (var (key, target) in set.Targets) overrides.Targets[key] = target;
         overrides.Version = e.Version;
         return overrides;
@@ -32,5 +34,7 @@ public static class KpiTargetStreams
 {
     private static readonly Guid Namespace = new("5b0f4d0e-7c1a-4d55-9a57-3f1c2d0b8e61");
 
-    public static Guid IdOf(int fiscalYear) => NameBasedGuid.Create(Namespace, $"kpi-targets/FY{fiscalYear}");
+    /// <summary>MIC's targets keep the stream they had before targets were per ministry (the file's defaults were MIC's).</summary>
+    public static Guid IdOf(int fiscalYear, Ministry ministry = Ministry.MIC) =>
+        NameBasedGuid.Create(Namespace, ministry == Ministry.MIC ? $"kpi-targets/FY{fiscalYear}" : $"kpi-targets/{ministry}/FY{fiscalYear}");
 }

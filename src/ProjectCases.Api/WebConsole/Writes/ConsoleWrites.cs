@@ -61,6 +61,16 @@ public sealed class ConsoleWrites(InProcessWrites writes, IServiceProvider servi
         catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return new WriteOutcome(null, null); }
     }
 
+    /// <summary>As above, for a decision that needs the session (it appends to other streams, e.g. an engagement's linked projects).</summary>
+    public async Task<WriteOutcome> StartAsync<TStream, TCommand>(Guid id, ClaimsPrincipal user, TCommand command,
+        Func<Marten.IDocumentSession, CancellationToken, Task<Decision>> decide, CancellationToken ct) where TStream : class where TCommand : notnull
+    {
+        if (Validate(command) is { } invalid) return new WriteOutcome(null, invalid);
+        try { return await writes.StartAsync<TStream>(id, user, decide, ct); }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return new WriteOutcome(null, null); }
+        catch (ConcurrencyException) { return new WriteOutcome(null, Overtaken); }
+    }
+
     /// <summary>The endpoints' DataAnnotations check (Wolverine's executor with the service's problem source): null when valid.</summary>
     public ProblemDetails? Validate<TCommand>(TCommand command) where TCommand : notnull =>
         DataAnnotationsHttpValidationExecutor.Validate(services.GetRequiredService<IProblemDetailSource<TCommand>>(), services, command) switch

@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ProjectCases.Reports.Targets.KpiTargets _kpiTargets;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_reports_kpi(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectCases.Reports.Targets.KpiTargets kpiTargets, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_reports_kpi(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ProjectCases.Reports.Targets.KpiTargets kpiTargets, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _kpiTargets = kpiTargets;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -36,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Reports.Kpi.GetKpiReportEndpoint").SetTag("http.route", "/api/reports/kpi").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.Reports.Kpi.GetKpiReportEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _kpiTargets, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ProjectCases.Reports.Kpi.GetKpiReportEndpoint.Get(httpContext, ((Marten.IQuerySession)documentSession), _kpiTargets, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

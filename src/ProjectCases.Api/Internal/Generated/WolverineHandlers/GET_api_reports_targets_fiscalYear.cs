@@ -48,7 +48,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ProjectCases.Reports.Targets.KpiTargetEndpoints.Get(fiscalYear, ((Marten.IQuerySession)documentSession), _kpiTargets, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ProjectCases.Reports.Targets.KpiTargetEndpoints.Get(fiscalYear, httpContext, ((Marten.IQuerySession)documentSession), _kpiTargets, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

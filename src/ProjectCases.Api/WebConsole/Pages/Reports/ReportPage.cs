@@ -9,5 +9,8 @@ public abstract class ReportPage(TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fiscalYear")] public int? AskedYear { get; set; }
 
-    public int Year => AskedYear is >= FiscalYear.Earliest and <= FiscalYear.Latest ? AskedYear.Value : FiscalYear.Of(TokyoTime.Today(clock));
+    /// <summary>The clock the page reads "today" from.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
+    public int Year => AskedYear is >= FiscalYear.Earliest and <= FiscalYear.Latest ? AskedYear.Value : FiscalYear.Of(TokyoTime.Today(Clock));
 }
