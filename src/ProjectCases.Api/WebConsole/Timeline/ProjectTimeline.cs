@@ -6,7 +6,7 @@ using ProjectCases.Troubles;
 namespace ProjectCases.WebConsole.Timeline;
 
 /// <summary>One recorded fact as the case file shows it: what, its business date, its details, who recorded it and when.</summary>
-public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, DateOnly? On,
+public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, BusinessDate? On,
     IReadOnlyList<(string Label, string Value)> Details);
 
 /// <summary>
@@ -26,7 +26,7 @@ public static class ProjectTimeline
         return new TimelineLine(e.Version, e.Timestamp, RecordedByName.Of(e) ?? e.UserName, title, on, details);
     }
 
-    private static (string, DateOnly?, IReadOnlyList<(string, string)>) Describe(object data, Display d)
+    private static (string, BusinessDate?, IReadOnlyList<(string, string)>) Describe(object data, Display d)
     {
         string L(string key) => d.Text(key);
         return data switch
