@@ -4,7 +4,8 @@ namespace ProjectCases.Infrastructure.OpenApi;
 
 public static class OpenApiSetup
 {
-    public static IServiceCollection AddProjectCasesOpenApi(this IServiceCollection services) => services.AddOpenApi();
+    public static IServiceCollection AddProjectCasesOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.DescribeBusinessDates());
 
     /// <summary>
     /// The OpenAPI document at /openapi/v1.json and a browsable reference (Scalar) at /docs, no token needed: in
