@@ -44,6 +44,20 @@ public class DatesAsPreciseAsTheSource(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task correcting_a_month_across_april_1_moves_the_fact_to_the_next_fiscal_year_and_keeps_both_in_the_history()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        await project.Post("/touchpoints", ProjectApi.Touchpoint("Seminar", "2019-03"), 201); // version 2, FY2018
+        Assert.Equal(1, (await Kpi(2018))["touchpoints.seminars"]);
+
+        await project.Post("/facts/2/correct", new { reason = "The source says April.", fields = ProjectApi.Touchpoint("Seminar", "2019-04") });
+        Assert.Equal((0, 1), ((await Kpi(2018))["touchpoints.seminars"], (await Kpi(2019))["touchpoints.seminars"]));
+        Assert.Equal("2019-04", (await project.Read()).GetProperty("touchpoints")[0].GetProperty("occurredOn").GetString());
+        var history = (await Get($"/api/projects/{project.Id}/history", "auditor")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("2019-03", history[1].GetProperty("data").GetProperty("occurredOn").GetString());
+    }
+
+    [Fact]
     public async Task a_fiscal_year_date_is_shown_as_given_and_placed_at_april_1_for_follow_ups()
     {
         var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
