@@ -9,11 +9,11 @@ using Wolverine.Http;
 
 namespace ProjectCases.CountryRisks;
 
-public sealed record BoardAward(string Package, string? Winner, bool JapaneseWinner, Money? Amount, decimal? AmountJpy, DateOnly AwardedOn);
+public sealed record BoardAward(string Package, string? Winner, bool JapaneseWinner, Money? Amount, decimal? AmountJpy, BusinessDate AwardedOn);
 
 public sealed record BoardProject(
     Guid ProjectId, string Name, ProjectStage Stage, ProjectStatusValue? Status, IReadOnlyList<BoardAward> Awards, decimal AmountAtStakeJpy,
-    IReadOnlyList<string> JapaneseWinners, int OpenTroubleCount, DateOnly? LastTouchpointOn, RiskDecisionKind? Decision, DateOnly? ReviewOn);
+    IReadOnlyList<string> JapaneseWinners, int OpenTroubleCount, BusinessDate? LastTouchpointOn, RiskDecisionKind? Decision, DateOnly? ReviewOn);
 
 public sealed record BoardTotals(int Projects, decimal AmountAtStakeJpy, int OpenTroubleCount);
 

@@ -17,7 +17,7 @@ public abstract record AwardTerms(
     [property: Required] AwardScope? Scope,
     MoneyInput? Amount,
     decimal? AmountJpy,
-    [property: Required, BusinessDate] DateOnly? AwardedOn) : IValidatableObject
+    [property: Required, BusinessDate] BusinessDate? AwardedOn) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

@@ -13,7 +13,7 @@ namespace ProjectCases.Projects;
 public sealed record ChangeProjectStatus(
     [property: Required] ProjectStatusValue? Status,
     [property: Required, StringLength(2000)] string Reason,
-    [property: Required, BusinessDate] DateOnly? EffectiveOn);
+    [property: Required, BusinessDate] BusinessDate? EffectiveOn);
 
 public static class ChangeProjectStatusDecision
 {

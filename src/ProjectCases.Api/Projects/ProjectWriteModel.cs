@@ -34,9 +34,10 @@ public sealed record ProjectWriteModel(
     /// <summary>A country risk the project is linked to, and the latest continue-or-withdraw call on it.</summary>
     public sealed record RiskLink(Guid RiskId, CountryRiskDecided? Decision);
 
-    public sealed record Touchpoint(Guid TouchpointId, DateOnly OccurredOn, bool HasOutcome);
-    public sealed record Study(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
-    public sealed record Tender(Guid TenderId, string Package, DateOnly OpenedOn, TenderState State);
+    public sealed record Touchpoint(Guid TouchpointId, BusinessDate OccurredOn, bool HasOutcome);
+    public sealed record Study(Guid StudyId, StudyType StudyType, BusinessDate? StartedOn, BusinessDate? CompletedOn);
+    /// <summary>OpenedOn is null for a tender whose opening the source does not give.</summary>
+    public sealed record Tender(Guid TenderId, string Package, BusinessDate? OpenedOn, TenderState State);
 
     public static ProblemDetails NotFound(Guid id) => new()
     {

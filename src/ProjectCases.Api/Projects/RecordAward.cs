@@ -15,7 +15,7 @@ namespace ProjectCases.Projects;
 /// <summary>An award with no tender on record: priority negotiation rights, direct negotiation, G2G, or an untracked tender.</summary>
 public sealed record RecordAward(
     [property: Required, StringLength(500)] string Package,
-    string? Winner, bool? JapaneseWinner, AwardType? AwardType, AwardScope? Scope, MoneyInput? Amount, decimal? AmountJpy, DateOnly? AwardedOn)
+    string? Winner, bool? JapaneseWinner, AwardType? AwardType, AwardScope? Scope, MoneyInput? Amount, decimal? AmountJpy, BusinessDate? AwardedOn)
     : AwardTerms(Winner, JapaneseWinner, AwardType, Scope, Amount, AmountJpy, AwardedOn);
 
 public static class RecordAwardDecision

@@ -11,6 +11,9 @@ public static class FiscalYear
 
     public static int Of(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
 
+    /// <summary>A month or fiscal-year date counts in the year of its first day.</summary>
+    public static int Of(BusinessDate date) => date.FiscalYear;
+
     public static int Of(DateTimeOffset instant) => Of(TokyoTime.DateOf(instant));
 
     public static DateOnly FirstDay(int fiscalYear) => new(fiscalYear, 4, 1);

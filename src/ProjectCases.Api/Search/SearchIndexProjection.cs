@@ -45,7 +45,7 @@ public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, G
                 // The touchpoint's own entry; only its first recording sets the project it belongs to.
                 if (entry.ProjectId is null) entry.ProjectId = x.ProjectIds is [var first, ..] ? first : x.ProjectId;
                 entry.Kind = SearchKind.Touchpoint;
-                entry.Title = $"{x.Kind} with {x.Counterpart} on {x.OccurredOn:yyyy-MM-dd}";
+                entry.Title = $"{x.Kind} with {x.Counterpart} on {x.OccurredOn}";
                 entry.Set("summary", x.Summary);
                 entry.Set("counterpart", x.Counterpart);
                 entry.Set("location", x.Location);

@@ -26,6 +26,16 @@ public sealed class Display(IStringLocalizer<Text> text)
         ? value.ToString(Japanese ? "yyyy年M月d日" : "d MMM yyyy", CultureInfo.CurrentCulture)
         : "—";
 
+    /// <summary>A business date at its own precision: a day as above, a month as "2019年5月" / "May 2019", a fiscal year as
+    /// "2019年度" / "FY2019" (never widened to a made-up day).</summary>
+    public string Date(BusinessDate? date) => date switch
+    {
+        null => "—",
+        { Precision: DatePrecision.Month } month => month.Start.ToString(Japanese ? "yyyy年M月" : "MMM yyyy", CultureInfo.CurrentCulture),
+        { Precision: DatePrecision.FiscalYear } year => Japanese ? $"{year.FiscalYear}年度" : $"FY{year.FiscalYear}",
+        { } day => Date(day.Start),
+    };
+
     public static string Yen(decimal? amount) => amount is { } value ? "¥" + value.ToString("#,0", CultureInfo.InvariantCulture) : "—";
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -118,10 +118,13 @@ public sealed class HostileBodies(JsonSerializerOptions options, Func<string, Gu
             yield return ("a number", 1);
             yield return ("true", true);
         }
-        else if (type == typeof(DateOnly) || type == typeof(DateTimeOffset))
+        else if (type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(BusinessDate))
         {
             foreach (var text in new[] { "2024-13-01", "2024-02-30", "24-01-01", "2024/01/01", "01-05-2024", "yesterday", "", "2024-05-01\u0000" })
                 yield return ($"'{text}'", text);
+            if (type == typeof(BusinessDate))
+                foreach (var text in new[] { "2024-13", "2024-5", "FY24", "fy2024", "FY 2024", "2024-00" })
+                    yield return ($"'{text}'", text);
             yield return ("a number", 20240501);
             yield return ("true", true);
         }
@@ -173,7 +176,7 @@ public sealed class HostileBodies(JsonSerializerOptions options, Func<string, Gu
         if (type == typeof(string))
             return name switch { "country" => "VN", "currency" => "JPY", "email" => "sato@example.co.jp", _ => "Sample text" };
         if (type.IsEnum) return Enum.GetNames(type)[0];
-        if (type == typeof(DateOnly)) return "2024-05-01";
+        if (type == typeof(DateOnly) || type == typeof(BusinessDate)) return "2024-05-01";
         if (type == typeof(DateTimeOffset)) return "2024-05-01T09:00:00+09:00";
         if (type == typeof(Guid)) return idFor(name);
         if (type == typeof(bool)) return true;

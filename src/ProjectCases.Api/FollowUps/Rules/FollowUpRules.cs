@@ -10,7 +10,7 @@ namespace ProjectCases.FollowUps.Rules;
 /// <summary>
 /// Every rule that creates or closes a follow-up task, declared once (docs/follow-ups.md is generated
 /// from it). Pure: an event in, actions out. Due dates come from the event's business date (or the case's
-/// service-level due time, as a Tokyo day).
+/// service-level due time, as a Tokyo day); a month or fiscal-year date counts from its first day (BusinessDate.Start).
 /// </summary>
 public static class FollowUpRules
 {
@@ -29,48 +29,48 @@ public static class FollowUpRules
         var table = new FollowUpRuleTable();
         table.Add(RuleId.RecordOutcome, "Record the outcome, one per touchpoint however many projects it concerns", "project desk", "occurredOn + 14 days")
             .OpensOn<TouchpointLogged>("of kind TopSales or PolicyDialogue with no outcome yet", e => e.Data is { Kind: TouchpointKind.TopSales or TouchpointKind.PolicyDialogue, Outcome: null } t
-                ? Open(RuleId.RecordOutcome, t.TouchpointId, $"Record the outcome of the {Words(t.Kind)} with {t.Counterpart}", t.OccurredOn.AddDays(14), ProjectDesk, t.ProjectIds[0], factOn: t.OccurredOn)
+                ? Open(RuleId.RecordOutcome, t.TouchpointId, $"Record the outcome of the {Words(t.Kind)} with {t.Counterpart}", t.OccurredOn.Start.AddDays(14), ProjectDesk, t.ProjectIds[0], factOn: t.OccurredOn.Start)
                 : null)
             .Then<TouchpointOutcomeRecorded>("completes it", e => Complete(RuleId.RecordOutcome, e.Data.TouchpointId, "Outcome recorded"))
             .Then<FactVoided>("of the touchpoint cancels it", e => e.Data.Original.TouchpointLogged is { } t ? Cancel(RuleId.RecordOutcome, t.TouchpointId, $"Touchpoint voided: {e.Data.Reason}") : null)
             .Then<FactCorrected>("of the touchpoint moves it to the corrected occurredOn + 14 days", e => e.Data.Corrected.TouchpointLogged is { } t
-                ? new MoveTasks(RuleId.RecordOutcome, t.TouchpointId, t.OccurredOn.AddDays(14), $"Touchpoint corrected: {e.Data.Reason}")
+                ? new MoveTasks(RuleId.RecordOutcome, t.TouchpointId, t.OccurredOn.Start.AddDays(14), $"Touchpoint corrected: {e.Data.Reason}")
                 : null);
 
         table.Add(RuleId.ReviewProgress, "Review progress", "project desk", "signedOn + 90 days")
             .OpensOn<AgreementSigned>("MOU, MOC or LOI", e => e.Data is { AgreementType: AgreementType.MOU or AgreementType.MOC or AgreementType.LOI } a
-                ? Open(RuleId.ReviewProgress, a.AgreementId, $"Review progress under the {a.AgreementType} '{a.Title}'", a.SignedOn.AddDays(90), ProjectDesk, a.ProjectId, factOn: a.SignedOn)
+                ? Open(RuleId.ReviewProgress, a.AgreementId, $"Review progress under the {a.AgreementType} '{a.Title}'", a.SignedOn.Start.AddDays(90), ProjectDesk, a.ProjectId, factOn: a.SignedOn.Start)
                 : null)
             .Then<FactVoided>("of the agreement cancels it", e => e.Data.Original.AgreementSigned is { } a ? Cancel(RuleId.ReviewProgress, a.AgreementId, $"Agreement voided: {e.Data.Reason}") : null)
             .Then<FactCorrected>("of the agreement moves it to the corrected signedOn + 90 days", e => e.Data.Corrected.AgreementSigned is { } a
-                ? new MoveTasks(RuleId.ReviewProgress, a.AgreementId, a.SignedOn.AddDays(90), $"Agreement corrected: {e.Data.Reason}")
+                ? new MoveTasks(RuleId.ReviewProgress, a.AgreementId, a.SignedOn.Start.AddDays(90), $"Agreement corrected: {e.Data.Reason}")
                 : null);
 
-        table.Add(RuleId.ConfirmBidders, "Confirm Japanese bidders", "project desk", "the deadline, or openedOn + 30 days without one")
+        table.Add(RuleId.ConfirmBidders, "Confirm Japanese bidders", "project desk", "the deadline, or openedOn + 30 days without one (recorded + 30 days when the opening is not known)")
             .OpensOn<TenderOpened>("", e => Open(RuleId.ConfirmBidders, e.Data.TenderId, $"Confirm Japanese bidders for '{e.Data.Package}'",
-                e.Data.Deadline ?? e.Data.OpenedOn.AddDays(30), ProjectDesk, e.Data.ProjectId, factOn: e.Data.OpenedOn))
+                ConfirmBiddersDue(e.Data, e.Timestamp), ProjectDesk, e.Data.ProjectId, factOn: e.Data.OpenedOn?.Start ?? e.Data.Deadline))
             .Then<JapaneseBidsRecorded>("completes it", e => Complete(RuleId.ConfirmBidders, e.Data.TenderId, "Japanese bids recorded"))
             .Then<TenderFailed>("cancels it", e => Cancel(RuleId.ConfirmBidders, e.Data.TenderId, $"Tender failed ({e.Data.Reason})"))
             .Then<ContractAwarded>("on the tender completes it", e => e.Data.TenderId is { } tender ? Complete(RuleId.ConfirmBidders, tender, "Contract awarded") : null)
             .Then<FactVoided>("of the tender cancels it", e => e.Data.Original.TenderOpened is { } t ? Cancel(RuleId.ConfirmBidders, t.TenderId, $"Tender voided: {e.Data.Reason}") : null)
             .Then<FactCorrected>("of the tender moves it to the corrected deadline (or openedOn + 30 days)", e => e.Data.Corrected.TenderOpened is { } t
-                ? new MoveTasks(RuleId.ConfirmBidders, t.TenderId, t.Deadline ?? t.OpenedOn.AddDays(30), $"Tender corrected: {e.Data.Reason}")
+                ? new MoveTasks(RuleId.ConfirmBidders, t.TenderId, ConfirmBiddersDue(t, e.Timestamp), $"Tender corrected: {e.Data.Reason}")
                 : null);
 
         table.Add(RuleId.PostAwardCheckIn, "Post-award check-in", "project desk", "awardedOn + 180 days")
             .OpensOn<ContractAwarded>("with a Japanese winner", e => e.Data is { JapaneseWinner: true } a
-                ? Open(RuleId.PostAwardCheckIn, a.AwardId, $"Post-award check-in on '{a.Package}'", a.AwardedOn.AddDays(180), ProjectDesk, a.ProjectId, factOn: a.AwardedOn)
+                ? Open(RuleId.PostAwardCheckIn, a.AwardId, $"Post-award check-in on '{a.Package}'", a.AwardedOn.Start.AddDays(180), ProjectDesk, a.ProjectId, factOn: a.AwardedOn.Start)
                 : null)
             .Then<FactVoided>("of the award cancels it", e => e.Data.Original.ContractAwarded is { } a ? Cancel(RuleId.PostAwardCheckIn, a.AwardId, $"Award voided: {e.Data.Reason}") : null)
             .Then<FactCorrected>("of the award moves it to the corrected awardedOn + 180 days (cancels it when the winner is no longer Japanese)", e => e.Data.Corrected.ContractAwarded is { } a
                 ? a.JapaneseWinner
-                    ? new MoveTasks(RuleId.PostAwardCheckIn, a.AwardId, a.AwardedOn.AddDays(180), $"Award corrected: {e.Data.Reason}")
+                    ? new MoveTasks(RuleId.PostAwardCheckIn, a.AwardId, a.AwardedOn.Start.AddDays(180), $"Award corrected: {e.Data.Reason}")
                     : Cancel(RuleId.PostAwardCheckIn, a.AwardId, $"Award corrected: {e.Data.Reason}")
                 : null);
 
         table.Add(RuleId.ReReviewStatus, "Re-review status, one per change", "project desk", "effectiveOn + 90 days")
             .OpensOn<ProjectStatusChanged>("to Suspended, OnHold or Postponed", e => e.Data is { Status: ProjectStatusValue.Suspended or ProjectStatusValue.OnHold or ProjectStatusValue.Postponed } s
-                ? Open(RuleId.ReReviewStatus, s.ProjectId, $"Re-review the {s.Status} project", s.EffectiveOn.AddDays(90), ProjectDesk, s.ProjectId, repeatKey: e.Id, factOn: s.EffectiveOn)
+                ? Open(RuleId.ReReviewStatus, s.ProjectId, $"Re-review the {s.Status} project", s.EffectiveOn.Start.AddDays(90), ProjectDesk, s.ProjectId, repeatKey: e.Id, factOn: s.EffectiveOn.Start)
                 : null)
             .Then<ProjectStatusChanged>("to Resumed or Withdrawn cancels it", e => e.Data is { Status: ProjectStatusValue.Resumed or ProjectStatusValue.Withdrawn } s
                 ? Cancel(RuleId.ReReviewStatus, s.ProjectId, $"Project {s.Status}")
@@ -131,6 +131,10 @@ public static class FollowUpRules
     private static OpenTask Open(RuleId rule, Guid subject, string title, DateOnly dueOn, string owner, Guid? projectId, Guid? troubleId = null,
         Guid? repeatKey = null, DateOnly? factOn = null) =>
         new(rule, subject, $"{rule.Key}:{subject}:{repeatKey}", title, dueOn, owner, projectId, troubleId, factOn);
+
+    /// <summary>The tender's deadline; else 30 days after it opened; else (opening not known) 30 days after it was recorded.</summary>
+    private static DateOnly ConfirmBiddersDue(TenderOpened t, DateTimeOffset recordedAt) =>
+        t.Deadline ?? (t.OpenedOn?.Start ?? TokyoTime.DateOf(recordedAt)).AddDays(30);
 
     private static CloseTasks Complete(RuleId rule, Guid subject, string reason) => new(rule, subject, false, reason);
 

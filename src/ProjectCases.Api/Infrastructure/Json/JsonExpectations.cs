@@ -4,7 +4,8 @@ namespace ProjectCases.Infrastructure.Json;
 public static class JsonExpectations
 {
     /// <summary>Types whose converters already throw client-worded messages (ClientTextConverter, StrictEnumConverterFactory).</summary>
-    public static bool SpeaksClient(Type type) => type == typeof(string) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum;
+    public static bool SpeaksClient(Type type) =>
+        type == typeof(string) || (Nullable.GetUnderlyingType(type) ?? type) is var t && (t.IsEnum || t == typeof(BusinessDate));
 
     public static string Describe(Type type)
     {
@@ -17,6 +18,7 @@ public static class JsonExpectations
         if (type == typeof(short) || type == typeof(byte)) return "must be a small whole number.";
         if (type == typeof(decimal)) return "must be a number (at most 28 significant digits, below 7.9e28).";
         if (type == typeof(double) || type == typeof(float)) return "must be a number.";
+        if (type == typeof(BusinessDate)) return $"must be {BusinessDate.Forms}.";
         if (type == typeof(DateOnly)) return "must be a date in the form YYYY-MM-DD (e.g. 2025-04-01).";
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             return "must be a date and time in ISO 8601 form with an offset (e.g. 2025-04-01T09:30:00+09:00).";

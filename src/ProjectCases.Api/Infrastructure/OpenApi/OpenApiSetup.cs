@@ -15,6 +15,7 @@ public static class OpenApiSetup
         options.AddSchemaTransformer<SchemaDescriber>();
         options.AddOperationTransformer<OperationDescriber>();
         options.AddDocumentTransformer<DocumentDescriber>();
+        options.DescribeBusinessDates(); // a business date: a string in one of its three forms
     });
 
     /// <summary>

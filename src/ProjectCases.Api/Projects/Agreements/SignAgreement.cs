@@ -19,7 +19,7 @@ public sealed record SignAgreement(
     [property: Required] AgreementLevel? Level,
     [property: Required, StringLength(500)] string Title,
     [property: Required, MinLength(1), MaxLength(20)] IReadOnlyList<string> Parties,
-    [property: Required, BusinessDate] DateOnly? SignedOn,
+    [property: Required, BusinessDate] BusinessDate? SignedOn,
     [property: StringLength(100)] string? Tranche) : IValidatableObject
 {
     /// <summary>The parties that are organisations on record, beside their names in <see cref="Parties"/>.</summary>

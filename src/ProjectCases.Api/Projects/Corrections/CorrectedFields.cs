@@ -47,7 +47,7 @@ public static class CorrectedFields
                 })),
                 TenderOpened o => Make<OpenTender>(fields, json, services, c => new ProjectFact(TenderOpened: o with
                 {
-                    Package = c.Package.Trim(), TenderType = c.TenderType!.Value, OpenedOn = c.OpenedOn!.Value, Deadline = c.Deadline,
+                    Package = c.Package.Trim(), TenderType = c.TenderType!.Value, OpenedOn = c.OpenedOn, Deadline = c.Deadline,
                 })),
                 JapaneseBidsRecorded o => Make<RecordJapaneseBids>(fields, json, services, c => new ProjectFact(JapaneseBidsRecorded: o with
                 {

@@ -23,9 +23,11 @@ public sealed record SampleProject(
     IReadOnlyList<string>? Countries = null, Ministry? Ministry = null, string? Source = null);
 
 /// <summary>One fact of a sample timeline; which fields are set depends on Type (validate_projects.py).
-/// Reason is a TenderFailureReason name for TenderFailed and free text for StatusChanged.</summary>
+/// Reason is a TenderFailureReason name for TenderFailed and free text for StatusChanged. On is as precise as the source
+/// ("2023-01" where it gives a month, "FY2021" for a fiscal year); Approx marks a day that stands for a coarser period
+/// the API has no form for (a calendar year: "2020年に").</summary>
 public sealed record SampleEntry(
-    DateOnly On, bool Approx, string Type, string SourceLines,
+    BusinessDate On, bool Approx, string Type, string SourceLines,
     TouchpointKind? Kind, JapanLevel? JapanLevel, string? Counterpart, string? Summary,
     StudyType? StudyType, AgreementType? AgreementType, AgreementLevel? Level, string? Title, IReadOnlyList<string>? Parties, string? Tranche,
     string? Package, TenderType? TenderType, AwardScope? Scope, bool? JapaneseWinner, AwardType? AwardType,

@@ -24,21 +24,21 @@ public sealed class ProjectStatus
     public string? Summary { get; set; }
     public ProjectStage Stage { get; set; } = ProjectStage.Discovery;
     public ProjectStatusValue? Status { get; set; }
-    public DateOnly? StatusEffectiveOn { get; set; }
+    public BusinessDate? StatusEffectiveOn { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
     public int TouchpointCount { get; set; }
-    public DateOnly? LatestTouchpointOn { get; set; }
+    public BusinessDate? LatestTouchpointOn { get; set; }
     public List<TouchpointEntry> Touchpoints { get; set; } = [];
 
     public int StudyCount => Studies.Count;
-    public DateOnly? LatestStudyOn { get; set; }
+    public BusinessDate? LatestStudyOn { get; set; }
     public List<StudyEntry> Studies { get; set; } = [];
 
     public int AgreementCount { get; set; }
     public int PoliticalAgreementCount { get; set; }
     public int AdministrativeAgreementCount { get; set; }
-    public DateOnly? LatestAgreementOn { get; set; }
+    public BusinessDate? LatestAgreementOn { get; set; }
 
     public List<TenderEntry> Tenders { get; set; } = [];
     public int OpenTenderCount => Tenders.Count(t => t.State == TenderState.Open);
@@ -68,7 +68,8 @@ public sealed class ProjectStatus
     public string? VoidReason { get; set; }
     /// <summary>The corrections made so far, newest last; the values above already count them (the corrected view).</summary>
     public List<CorrectionEntry> Corrections { get; set; } = [];
-    /// <summary>The latest business date of any fact on record (touchpoint, study, agreement, tender, award, status).</summary>
+    /// <summary>The latest business date of any fact on record (touchpoint, study, agreement, tender, award, status), as a
+    /// day: a month or fiscal-year date counts from its first day (BusinessDate.Start), so lists can sort and filter on it.</summary>
     public DateOnly? LatestFactOn { get; set; }
     /// <summary>The Tokyo date the project was registered (recording time).</summary>
     public DateOnly RegisteredOn { get; set; }
@@ -86,16 +87,16 @@ public sealed record CorrectionEntry(long FactVersion, string Kind, string FactT
 public sealed record EngagementEntry(
     Guid EngagementId, string Type, TouchpointKind? Kind, AgreementType? AgreementType, Ministry Ministry, DateOnly On);
 
-public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, DateOnly OccurredOn, bool HasOutcome, Guid? CounterpartId = null);
+public sealed record TouchpointEntry(Guid TouchpointId, TouchpointKind Kind, BusinessDate OccurredOn, bool HasOutcome, Guid? CounterpartId = null);
 
-public sealed record StudyEntry(Guid StudyId, StudyType StudyType, DateOnly? StartedOn, DateOnly? CompletedOn);
+public sealed record StudyEntry(Guid StudyId, StudyType StudyType, BusinessDate? StartedOn, BusinessDate? CompletedOn);
 
 public enum TenderState { Open, Awarded, Failed }
 
 public sealed record TenderEntry(
-    Guid TenderId, string Package, TenderType TenderType, DateOnly OpenedOn, DateOnly? Deadline, TenderState State,
+    Guid TenderId, string Package, TenderType TenderType, BusinessDate? OpenedOn, DateOnly? Deadline, TenderState State,
     IReadOnlyList<string> JapaneseBidders);
 
 public sealed record AwardEntry(
     Guid AwardId, Guid? TenderId, string Package, string? Winner, bool JapaneseWinner, AwardType AwardType, AwardScope Scope,
-    Money? Amount, decimal? AmountJpy, DateOnly AwardedOn, Guid? WinnerId = null);
+    Money? Amount, decimal? AmountJpy, BusinessDate AwardedOn, Guid? WinnerId = null);

@@ -149,7 +149,7 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     private static void On(TenderOpened e, ProjectStatus p)
     {
         p.Tenders.Add(new TenderEntry(e.TenderId, e.Package, e.TenderType, e.OpenedOn, e.Deadline, TenderState.Open, []));
-        Touch(p, e.OpenedOn);
+        if (e.OpenedOn is { } on) Touch(p, on);
     }
 
     private static void On(JapaneseBidsRecorded e, ProjectStatus p)
@@ -219,12 +219,16 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
     }
 
     /// <summary>Every fact moves the last-activity date forward (by business date) and may move the stage.</summary>
-    private static void Touch(ProjectStatus p, DateOnly on)
+    private static void Touch(ProjectStatus p, BusinessDate on)
     {
-        p.LatestFactOn = Later(p.LatestFactOn, on);
+        p.LatestFactOn = Later(p.LatestFactOn, on.Start);
         p.Stage = ProjectStages.Derive(p);
     }
 
     private static DateOnly? Later(DateOnly? current, DateOnly candidate) =>
+        current is { } c && c >= candidate ? c : candidate;
+
+    /// <summary>The later of two business dates by their start, kept as given ("2019-05" stays a month).</summary>
+    private static BusinessDate? Later(BusinessDate? current, BusinessDate candidate) =>
         current is { } c && c >= candidate ? c : candidate;
 }

@@ -12,7 +12,7 @@ using Wolverine.Marten;
 namespace ProjectCases.Projects.Studies;
 
 public sealed record CompleteStudy(
-    [property: Required, BusinessDate] DateOnly? CompletedOn,
+    [property: Required, BusinessDate] BusinessDate? CompletedOn,
     [property: StringLength(4000)] string? Findings);
 
 public static class CompleteStudyDecision
@@ -21,9 +21,9 @@ public static class CompleteStudyDecision
     {
         var study = project.FindStudy(studyId);
         if (study is null) return Decision.NotFound($"Project {project.Id} has no study {studyId}.");
-        if (study.CompletedOn is { } done) return Decision.Conflict($"This study was already completed on {done:yyyy-MM-dd}.");
-        if (command.CompletedOn < study.StartedOn)
-            return Decision.Unprocessable($"A study cannot complete ({command.CompletedOn:yyyy-MM-dd}) before it started ({study.StartedOn:yyyy-MM-dd}).");
+        if (study.CompletedOn is { } done) return Decision.Conflict($"This study was already completed on {done}.");
+        if (command.CompletedOn!.Value.EndsBefore(study.StartedOn))
+            return Decision.Unprocessable($"A study cannot complete ({command.CompletedOn}) before it started ({study.StartedOn}).");
         return Decision.Accept(new StudyCompleted(project.Id, studyId, command.CompletedOn!.Value, command.Findings?.Trim()));
     }
 }

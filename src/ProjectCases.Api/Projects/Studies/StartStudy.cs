@@ -13,7 +13,7 @@ namespace ProjectCases.Projects.Studies;
 
 public sealed record StartStudy(
     [property: Required] StudyType? StudyType,
-    [property: Required, BusinessDate] DateOnly? StartedOn,
+    [property: Required, BusinessDate] BusinessDate? StartedOn,
     [property: StringLength(300)] string? ConductedBy,
     [property: StringLength(4000)] string? Summary);
 

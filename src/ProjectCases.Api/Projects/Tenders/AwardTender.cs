@@ -12,7 +12,7 @@ using Wolverine.Marten;
 namespace ProjectCases.Projects.Tenders;
 
 public sealed record AwardTender(
-    string? Winner, bool? JapaneseWinner, AwardType? AwardType, AwardScope? Scope, MoneyInput? Amount, decimal? AmountJpy, DateOnly? AwardedOn)
+    string? Winner, bool? JapaneseWinner, AwardType? AwardType, AwardScope? Scope, MoneyInput? Amount, decimal? AmountJpy, BusinessDate? AwardedOn)
     : AwardTerms(Winner, JapaneseWinner, AwardType, Scope, Amount, AmountJpy, AwardedOn);
 
 public static class AwardTenderDecision
@@ -22,8 +22,8 @@ public static class AwardTenderDecision
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "award");
         if (refusal is not null) return refusal;
-        if (command.AwardedOn < tender!.OpenedOn)
-            return Decision.Unprocessable($"A tender cannot be awarded ({command.AwardedOn:yyyy-MM-dd}) before it opened ({tender.OpenedOn:yyyy-MM-dd}).");
+        if (command.AwardedOn!.Value.EndsBefore(tender!.OpenedOn))
+            return Decision.Unprocessable($"A tender cannot be awarded ({command.AwardedOn}) before it opened ({tender.OpenedOn}).");
         return Decision.Accept(new ContractAwarded(project.Id, awardId, tenderId, tender.Package, command.Winner?.Trim(),
             command.JapaneseWinner!.Value, command.AwardType!.Value, command.Scope!.Value, command.Money, command.AmountJpy, command.AwardedOn!.Value, command.WinnerId));
     }

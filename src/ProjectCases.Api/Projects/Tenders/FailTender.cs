@@ -13,7 +13,7 @@ namespace ProjectCases.Projects.Tenders;
 
 public sealed record FailTender(
     [property: Required] TenderFailureReason? Reason,
-    [property: Required, BusinessDate] DateOnly? On);
+    [property: Required, BusinessDate] BusinessDate? On);
 
 public static class FailTenderDecision
 {
@@ -21,8 +21,8 @@ public static class FailTenderDecision
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "record a failure");
         if (refusal is not null) return refusal;
-        if (command.On < tender!.OpenedOn)
-            return Decision.Unprocessable($"A tender cannot fail ({command.On:yyyy-MM-dd}) before it opened ({tender.OpenedOn:yyyy-MM-dd}).");
+        if (command.On!.Value.EndsBefore(tender!.OpenedOn))
+            return Decision.Unprocessable($"A tender cannot fail ({command.On}) before it opened ({tender.OpenedOn}).");
         return Decision.Accept(new TenderFailed(project.Id, tenderId, command.Reason!.Value, command.On!.Value));
     }
 }

@@ -14,20 +14,20 @@ namespace ProjectCases.Projects.Tenders;
 public sealed record OpenTender(
     [property: Required, StringLength(500)] string Package,
     [property: Required] TenderType? TenderType,
-    [property: Required, BusinessDate] DateOnly? OpenedOn,
+    [property: BusinessDate] BusinessDate? OpenedOn,
     [property: BusinessDate(allowFutureYears: 10)] DateOnly? Deadline) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        if (Deadline < OpenedOn)
-            yield return new ValidationResult($"the deadline ({Deadline:yyyy-MM-dd}) cannot be before the opening ({OpenedOn:yyyy-MM-dd}).", [nameof(Deadline)]);
+        if (Deadline is { } deadline && BusinessDate.Day(deadline).EndsBefore(OpenedOn))
+            yield return new ValidationResult($"the deadline ({Deadline:yyyy-MM-dd}) cannot be before the opening ({OpenedOn}).", [nameof(Deadline)]);
     }
 }
 
 public static class OpenTenderDecision
 {
     public static Decision Decide(ProjectWriteModel project, OpenTender command, Guid tenderId) =>
-        Decision.Accept(new TenderOpened(project.Id, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn!.Value, command.Deadline));
+        Decision.Accept(new TenderOpened(project.Id, tenderId, command.Package.Trim(), command.TenderType!.Value, command.OpenedOn, command.Deadline));
 }
 
 public static class OpenTenderEndpoint

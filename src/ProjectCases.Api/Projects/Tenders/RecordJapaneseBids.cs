@@ -15,7 +15,7 @@ namespace ProjectCases.Projects.Tenders;
 
 public sealed record RecordJapaneseBids(
     [property: Required, MinLength(1), MaxLength(50)] IReadOnlyList<string> Bidders,
-    [property: Required, BusinessDate] DateOnly? SubmittedOn) : IValidatableObject
+    [property: Required, BusinessDate] BusinessDate? SubmittedOn) : IValidatableObject
 {
     /// <summary>The bidders that are organisations on record, beside their names in <see cref="Bidders"/>.</summary>
     [MaxLength(50)] public IReadOnlyList<Guid>? BidderIds { get; init; }
@@ -33,8 +33,8 @@ public static class RecordJapaneseBidsDecision
     {
         var (tender, refusal) = OpenTenders.Find(project, tenderId, "record bids");
         if (refusal is not null) return refusal;
-        if (command.SubmittedOn < tender!.OpenedOn)
-            return Decision.Unprocessable($"Bids cannot be submitted ({command.SubmittedOn:yyyy-MM-dd}) before the tender opened ({tender.OpenedOn:yyyy-MM-dd}).");
+        if (command.SubmittedOn!.Value.EndsBefore(tender!.OpenedOn))
+            return Decision.Unprocessable($"Bids cannot be submitted ({command.SubmittedOn}) before the tender opened ({tender.OpenedOn}).");
         return Decision.Accept(new JapaneseBidsRecorded(project.Id, tenderId, [.. command.Bidders.Select(b => b.Trim()).Distinct()], command.SubmittedOn!.Value,
             command.BidderIds is { Count: > 0 } ids ? [.. ids.Distinct()] : null));
     }

@@ -17,7 +17,7 @@ namespace ProjectCases.Projects.Touchpoints;
 
 public sealed record LogTouchpoint(
     [property: Required] TouchpointKind? Kind,
-    [property: Required, BusinessDate] DateOnly? OccurredOn,
+    [property: Required, BusinessDate] BusinessDate? OccurredOn,
     [property: Required] JapanLevel? JapanLevel,
     [property: Required, StringLength(300)] string Counterpart,
     [property: StringLength(300)] string? Location,

@@ -23,8 +23,8 @@ public static class RecordTouchpointOutcomeDecision
         if (touchpoint is null) return Decision.NotFound($"Project {project.Id} has no touchpoint {touchpointId}.");
         if (touchpoint.HasOutcome) return Decision.Conflict("This touchpoint already has an outcome recorded.");
         var on = command.RecordedOn ?? today;
-        if (on < touchpoint.OccurredOn)
-            return Decision.Unprocessable($"The outcome cannot be recorded on {on:yyyy-MM-dd}, before the touchpoint itself ({touchpoint.OccurredOn:yyyy-MM-dd}).");
+        if (on < touchpoint.OccurredOn.Start)
+            return Decision.Unprocessable($"The outcome cannot be recorded on {on:yyyy-MM-dd}, before the touchpoint itself ({touchpoint.OccurredOn}).");
         return Decision.Accept(new TouchpointOutcomeRecorded(project.Id, touchpointId, command.Outcome.Trim(), on));
     }
 }

@@ -38,7 +38,7 @@ public sealed class FiscalYearActivityProjection : MultiStreamProjection<FiscalY
         AgreementSigned x => [FiscalYear.Of(x.SignedOn)],
         StudyStarted x => x.StartedOn is { } on ? [FiscalYear.Of(on)] : [],
         StudyCompleted x => [FiscalYear.Of(x.CompletedOn)],
-        TenderOpened x => [FiscalYear.Of(x.OpenedOn)],
+        TenderOpened x => x.OpenedOn is { } opened ? [FiscalYear.Of(opened)] : [],
         JapaneseBidsRecorded x => [FiscalYear.Of(x.SubmittedOn)],
         ContractAwarded x => [FiscalYear.Of(x.AwardedOn)],
         _ => [],

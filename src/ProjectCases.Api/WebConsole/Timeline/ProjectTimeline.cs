@@ -7,7 +7,7 @@ using ProjectCases.Troubles;
 namespace ProjectCases.WebConsole.Timeline;
 
 /// <summary>One recorded fact as the case file shows it: what, its business date, its details, who recorded it and when.</summary>
-public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, DateOnly? On,
+public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, string? RecordedBy, string Title, BusinessDate? On,
     IReadOnlyList<(string Label, string Value)> Details)
 {
     /// <summary>Shown with its corrected values (the correction is in the history).</summary>
@@ -45,7 +45,7 @@ public static class ProjectTimeline
         };
     }
 
-    private static (string, DateOnly?, IReadOnlyList<(string, string)>) Describe(object data, Display d)
+    private static (string, BusinessDate?, IReadOnlyList<(string, string)>) Describe(object data, Display d)
     {
         string L(string key) => d.Text(key);
         return data switch

@@ -186,7 +186,7 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
 public sealed class TouchpointForm
 {
     public TouchpointKind? Kind { get; set; }
-    public DateOnly? OccurredOn { get; set; }
+    public BusinessDate? OccurredOn { get; set; }
     public JapanLevel? JapanLevel { get; set; }
     public string? Counterpart { get; set; }
     public string? Location { get; set; }
@@ -202,7 +202,7 @@ public sealed class TenderForm
 {
     public string? Package { get; set; }
     public TenderType? TenderType { get; set; }
-    public DateOnly? OpenedOn { get; set; }
+    public BusinessDate? OpenedOn { get; set; }
     public DateOnly? Deadline { get; set; }
 
     public OpenTender ToCommand() => new(Package ?? "", TenderType, OpenedOn, Deadline);
@@ -213,7 +213,7 @@ public sealed class BidsForm
     public Guid? TenderId { get; set; }
     /// <summary>One bidder a line.</summary>
     public string? Bidders { get; set; }
-    public DateOnly? SubmittedOn { get; set; }
+    public BusinessDate? SubmittedOn { get; set; }
 
     public RecordJapaneseBids ToCommand() => new(
         [.. (Bidders ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)], SubmittedOn);
@@ -237,7 +237,7 @@ public sealed class AwardForm
     public AwardScope? Scope { get; set; }
     public MoneyForm Amount { get; set; } = new();
     public decimal? AmountJpy { get; set; }
-    public DateOnly? AwardedOn { get; set; }
+    public BusinessDate? AwardedOn { get; set; }
 
     public AwardTender ToCommand() => new(Winner, JapaneseWinner, AwardType, Scope, Amount.ToInput(), AmountJpy, AwardedOn) { WinnerId = WinnerId };
 }
@@ -246,7 +246,7 @@ public sealed class StatusForm
 {
     public ProjectStatusValue? Status { get; set; }
     public string? Reason { get; set; }
-    public DateOnly? EffectiveOn { get; set; }
+    public BusinessDate? EffectiveOn { get; set; }
 
     public ChangeProjectStatus ToCommand() => new(Status, Reason ?? "", EffectiveOn);
 }
