@@ -1,3 +1,4 @@
+using ProjectCases.Infrastructure.OpenApi;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,12 @@ public static class ListEngagementsEndpoint
     public const string Readers = Roles.Officer + "," + Roles.Auditor + "," + Roles.Admin;
 
     /// <summary>Filters `country`, `ministry`, `from`, `to`, `projectId`; newest first. Any other parameter or a bad value is a 400.</summary>
-    [WolverineGet("/api/engagements"), Authorize(Roles = Readers)]
+    [Query("country", typeof(string), "Only engagements with this country: ISO 3166-1 alpha-2 code, e.g. VN.")]
+    [Query("ministry", typeof(Ministry), "Only this ministry's engagements.")]
+    [Query("from", typeof(DateOnly), "Only engagements on or after this day.")]
+    [Query("to", typeof(DateOnly), "Only engagements on or before this day.")]
+    [Query("projectId", typeof(Guid), "Only engagements linked to this project."), Paged]
+    [WolverineGet("/api/engagements", OperationId = "ListEngagements"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);

@@ -1,3 +1,4 @@
+using ProjectCases.Infrastructure.OpenApi;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
 using Marten;
@@ -58,7 +59,8 @@ public static class RegisterContactEndpoint
 public static class ListContactsEndpoint
 {
     /// <summary>Filter `organisationId`; by name.</summary>
-    [WolverineGet("/api/contacts"), Authorize(Roles = OrganisationReferences.Writers)]
+    [Query("organisationId", typeof(Guid), "Only the contacts of this organisation."), Paged]
+    [WolverineGet("/api/contacts", OperationId = "ListContacts"), Authorize(Roles = OrganisationReferences.Writers)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);

@@ -50,10 +50,10 @@ public sealed record OrganisationPage(
             company is not null ? [] : [.. ordered.SelectMany(p => p.Awards.Where(a => a.WinnerId is { } w && names.Contains(w))
                 .Select(a => new OrganisationAward(p.Id, p.Name, a.AwardId, a.Package, a.Winner, a.WinnerId!.Value, a.WinnerId == o.Id ? null : a.WinnerId,
                     a.JapaneseWinner, a.AmountJpy, a.AwardedOn)))
-                .OrderByDescending(a => a.AwardedOn)],
+                .OrderByDescending(a => a.AwardedOn.Start)],
             company is not null ? [] : [.. ordered.SelectMany(p => p.Touchpoints.Where(t => t.CounterpartId == o.Id)
                 .Select(t => new OrganisationTouchpoint(p.Id, p.Name, t.TouchpointId, t.Kind.ToString(), t.OccurredOn)))
-                .OrderByDescending(t => t.OccurredOn)],
+                .OrderByDescending(t => t.OccurredOn.Start)],
             [.. cases.Select(c => new OrganisationCase(c.Id, c.ProjectId, c.Summary, c.Category, c.Status, c.ReporterCompany, c.ReportedAt))]);
     }
 }
@@ -67,9 +67,9 @@ public sealed record OrganisationProject(Guid ProjectId, string Name, string? Na
 
 /// <summary>Via: the joint venture that won, when the organisation won as one of its members.</summary>
 public sealed record OrganisationAward(Guid ProjectId, string ProjectName, Guid AwardId, string Package, string? Winner, Guid WinnerId, Guid? Via,
-    bool JapaneseWinner, decimal? AmountJpy, DateOnly AwardedOn);
+    bool JapaneseWinner, decimal? AmountJpy, BusinessDate AwardedOn);
 
-public sealed record OrganisationTouchpoint(Guid ProjectId, string ProjectName, Guid TouchpointId, string Kind, DateOnly OccurredOn);
+public sealed record OrganisationTouchpoint(Guid ProjectId, string ProjectName, Guid TouchpointId, string Kind, BusinessDate OccurredOn);
 
 public sealed record OrganisationCase(Guid Id, Guid ProjectId, string Summary, TroubleCategory Category, TroubleStatus Status, string ReporterCompany,
     DateTimeOffset ReportedAt);

@@ -1,3 +1,4 @@
+using ProjectCases.Infrastructure.OpenApi;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,9 @@ public sealed record OrganisationRow(Guid Id, long Version, string Name, string?
 public static class ReadOrganisationsEndpoints
 {
     /// <summary>Filters `q` (part of the name in either script, normalised as the duplicate check does) and `kind`; by name.</summary>
-    [WolverineGet("/api/organisations"), Authorize(Roles = Roles.InternalReaders)]
+    [Query("q", typeof(string), "Part of the name, in either script (normalised as the duplicate check does)."), Paged]
+    [Query("kind", typeof(OrganisationKind), "Only organisations of this kind.")]
+    [WolverineGet("/api/organisations", OperationId = "ListOrganisations"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
@@ -38,7 +41,7 @@ public static class ReadOrganisationsEndpoints
     }
 
     /// <summary>A company user reads only its own organisation and the joint ventures it is a member of (404 for any other).</summary>
-    [WolverineGet("/api/organisations/{id}"), Authorize(Roles = Roles.ProjectReaders)]
+    [WolverineGet("/api/organisations/{id}", OperationId = "GetOrganisation"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var organisation = await session.LoadAsync<Organisation>(id, ct);
@@ -49,13 +52,14 @@ public static class ReadOrganisationsEndpoints
     }
 
     /// <summary>Every event of the organisation's stream (its registration and renames), paged like every list.</summary>
-    [WolverineGet("/api/organisations/{id}/history"), Authorize(Roles = Roles.InternalReaders)]
+    [Paged]
+    [WolverineGet("/api/organisations/{id}/history", OperationId = "OrganisationHistory"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<Organisation>(id, ct) is null) return Results.Problem(OrganisationWriteModel.NotFound(id));
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
         if (query.Problem() is { } problem) return Results.Problem(problem);
+        if (await session.LoadAsync<Organisation>(id, ct) is null) return Results.Problem(OrganisationWriteModel.NotFound(id));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 

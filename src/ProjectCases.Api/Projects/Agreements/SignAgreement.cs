@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;

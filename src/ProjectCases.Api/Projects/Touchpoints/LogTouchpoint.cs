@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;

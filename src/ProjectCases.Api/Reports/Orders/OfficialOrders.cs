@@ -1,3 +1,4 @@
+using ProjectCases.Infrastructure.OpenApi;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
 using Marten;
@@ -71,7 +72,7 @@ public static class OfficialOrdersEndpoints
     }
 
     /// <summary>Every published figure on record, by year and group.</summary>
-    [WolverineGet("/api/reports/official-orders"), Authorize(Roles = Roles.ReportReaders)]
+    [WolverineGet("/api/reports/official-orders", OperationId = "ListOfficialOrders"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         if (new QueryParameters(context.Request).Problem() is { } problem) return Results.Problem(problem);

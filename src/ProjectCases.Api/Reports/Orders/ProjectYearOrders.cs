@@ -68,7 +68,7 @@ public abstract class YearOrdersProjection<TDoc> : MultiStreamProjection<TDoc, s
 
     protected abstract TDoc New(string id, int year, Guid projectId);
 
-    private string IdOf(ContractAwarded e) => YearOrders.IdOf(_yearOf(e.AwardedOn), e.ProjectId);
+    private string IdOf(ContractAwarded e) => YearOrders.IdOf(_yearOf(e.AwardedOn.Start), e.ProjectId);
 
     private IReadOnlyList<string> IdsOf(ProjectFact fact) => fact.ContractAwarded is { } award ? [IdOf(award)] : [];
 
@@ -91,7 +91,7 @@ public abstract class YearOrdersProjection<TDoc> : MultiStreamProjection<TDoc, s
     private TDoc Count(ContractAwarded award, TDoc? snapshot, string id, int sign)
     {
         var amount = Amounts.Summable(award); // before counting: a refused event leaves the document as it was
-        var orders = snapshot ?? New(id, _yearOf(award.AwardedOn), award.ProjectId);
+        var orders = snapshot ?? New(id, _yearOf(award.AwardedOn.Start), award.ProjectId);
         orders.Awards += sign;
         orders.AmountJpy += sign * amount;
         if (!award.JapaneseWinner) return orders;
