@@ -59,7 +59,7 @@ public static class FactFields
                 continue;
             }
             var input = type.IsEnum ? FactFieldInput.Choice
-                : type == typeof(DateOnly) ? FactFieldInput.Date
+                : type == typeof(DateOnly) || type == typeof(BusinessDate) ? FactFieldInput.Date
                 : type == typeof(bool) ? FactFieldInput.YesNo
                 : type == typeof(decimal) || type == typeof(int) ? FactFieldInput.Number
                 : typeof(IEnumerable<string>).IsAssignableFrom(type) && type != typeof(string) ? FactFieldInput.Lines
