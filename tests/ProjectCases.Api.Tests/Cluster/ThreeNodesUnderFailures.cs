@@ -48,6 +48,9 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
                 ["Cluster__Enabled"] = "true",
                 ["RateLimiting__PermitsPerSecond"] = "0",
                 ["SampleData__LoadOnEmptyDatabase"] = "false",
+                // The load records facts on fixed business dates (2024): a ten-year follow-up horizon keeps them "new", as in
+                // the other API tests, so that each still gets its tasks.
+                ["FollowUps__HorizonDays"] = "3650",
                 ["Logging__LogLevel__Default"] = "Warning",
                 // Notifications run as in production, into a folder of the test's own rather than the checkout's .data/mail.
                 ["Notifications__PickupDirectory"] = Path.Combine(_mail, name),
@@ -63,7 +66,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
 
     // Skipped in the default run until it passes reliably: on 2026-11-30, with six builds sharing the two cores, the
     // rolling restart, the kill -9 takeover (3-17 s) and the PostgreSQL restart held, but 6 of 734 breaches were not
-    // yet recorded 120 s after the load (the failure message now lists the service-level checks still pending).
+    // yet recorded 120 s after the load (the failure message now lists the service-level checks still pending). On the
+    // quiet machine after that, with the follow-up horizon below, it passed once (143 s); run it several times before CI.
     [Fact(Skip = "Issue 19: the last breaches can take longer than the 120 s settle on a loaded machine; run it by removing Skip")]
     public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
     {

@@ -69,6 +69,13 @@ public class CountryRisks(ConsoleFixture fixture) : ConsoleTest(fixture)
         await Submit("close", url => url.Contains(riskUrl, StringComparison.Ordinal));
         Assert.Contains("終了", await Page.Locator("[data-testid=state]").InnerTextAsync());
         Assert.Equal(0, await Form("close").CountAsync()); // a closed risk takes no more writes
+
+        // The project's own timeline tells the same story in words, not event type names.
+        await Open($"/projects/{subway}");
+        var timeline = await Page.Locator("[data-testid=timeline]").InnerTextAsync();
+        Assert.Contains("カントリーリスクの影響", timeline);
+        Assert.Contains("継続・撤退の判断", timeline);
+        Assert.DoesNotContain("CountryRisk", timeline);
     }
 
     [Fact]
