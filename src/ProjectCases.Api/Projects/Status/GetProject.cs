@@ -35,9 +35,11 @@ public static class GetProjectEndpoint
         if (query.Text("asOf") is not null && version is not null) query.AddError("asOf", "give either asOf or version, not both.");
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
-        var project = asOf is null && version is null
-            ? await CurrentAsync(id, context.User, session, ct)
-            : await AsItStoodAsync(id, asOf, version, context.User, session, ct);
+        if (asOf is null && version is null)
+            // The most frequent read: the stored JSON, streamed (StoredProjectJson).
+            return await StoredProjectJson.WriteAsync(id, context, session, ct) ? Results.Empty : Results.Problem(ProjectWriteModel.NotFound(id));
+
+        var project = await AsItStoodAsync(id, asOf, version, context.User, session, ct);
         if (project is null) return Results.Problem(ProjectWriteModel.NotFound(id));
         context.Response.Headers.ETag = IfMatch.ETag(project.Version);
         return Results.Ok(project);
@@ -45,7 +47,8 @@ public static class GetProjectEndpoint
 
     /// <summary>
     /// The status document, the open troubles and the open follow-ups (cases and tasks are other streams) in
-    /// one batch: a single round trip to PostgreSQL for the most frequent read (docs/benchmarks).
+    /// one batch, then the open risks, as objects: the web console's read and `?asOf=` at or after the latest
+    /// event. The API's current read streams the same body from PostgreSQL (StoredProjectJson).
     /// </summary>
     internal static async Task<ProjectStatus?> CurrentAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
