@@ -14,14 +14,22 @@ public sealed record CountryRiskView(
     CountryRiskState State, DateOnly? ClosedOn, string? ClosingSummary, IReadOnlyList<CountryRiskUpdate> Updates, IReadOnlyList<Guid> ProjectIds,
     IReadOnlyList<AffectedProject> AffectedProjects)
 {
-    public static CountryRiskView Of(CountryRisk r, IEnumerable<ProjectStatus> linked) => new(
+    public static CountryRiskView Of(CountryRisk r, IEnumerable<ProjectStatus> linked) => Of(r, linked.Select(LinkedProject.Of));
+
+    public static CountryRiskView Of(CountryRisk r, IEnumerable<LinkedProject> linked) => new(
         r.Id, r.Version, r.Country, r.Region, r.Kind, r.Severity, r.ObservedOn, r.Summary, r.State, r.ClosedOn, r.ClosingSummary, r.Updates, r.ProjectIds,
-        [.. linked.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => AffectedProject.Of(r.Id, p))]);
+        [.. linked.Where(p => p.Risks.Exists(x => x.RiskId == r.Id)).OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => AffectedProject.Of(r.Id, p))]);
+}
+
+/// <summary>The columns of a linked project that the risk's views show (selected in PostgreSQL, not the whole project).</summary>
+public sealed record LinkedProject(Guid Id, string Name, ProjectStage Stage, ProjectStatusValue? Status, List<ProjectRiskEntry> Risks)
+{
+    public static LinkedProject Of(ProjectStatus p) => new(p.Id, p.Name, p.Stage, p.Status, p.Risks);
 }
 
 public sealed record AffectedProject(Guid ProjectId, string Name, ProjectStage Stage, ProjectStatusValue? Status, RiskDecisionKind? Decision, DateOnly? ReviewOn)
 {
-    public static AffectedProject Of(Guid riskId, ProjectStatus p)
+    public static AffectedProject Of(Guid riskId, LinkedProject p)
     {
         var link = p.Risks.Find(r => r.RiskId == riskId);
         return new AffectedProject(p.Id, p.Name, p.Stage, p.Status, link?.Decision, link?.ReviewOn);
@@ -40,19 +48,23 @@ public static class ReadCountryRisksEndpoints
     public static async Task<CountryRiskList> List(IQuerySession session, CancellationToken ct)
     {
         var risks = await session.Query<CountryRisk>().OrderBy(r => r.StateRank).ThenByDescending(r => r.LatestObservedOn).Take(500).ToListAsync(ct);
-        var views = new List<CountryRiskView>();
-        foreach (var risk in risks) views.Add(CountryRiskView.Of(risk, await LinkedAsync(session, risk.Id, ct)));
-        return new CountryRiskList(views);
+        var linked = await LinkedRowsAsync(session, [.. risks.Select(r => r.Id)], ct);
+        return new CountryRiskList([.. risks.Select(risk => CountryRiskView.Of(risk, linked))]);
     }
 
     [ProducesResponseType<CountryRiskView>(200)]
     [WolverineGet("/api/country-risks/{id}", OperationId = "GetCountryRisk"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CountryRisk>(id, ct) is { } risk
-            ? Results.Ok(CountryRiskView.Of(risk, await LinkedAsync(session, id, ct)))
+            ? Results.Ok(CountryRiskView.Of(risk, await LinkedRowsAsync(session, [id], ct)))
             : Results.Problem(CountryRiskWriteModel.NotFound(id));
 
-    /// <summary>The projects linked to the risk (their inline documents list the risks they were linked to).</summary>
+    /// <summary>The projects linked to any of <paramref name="riskIds"/>, in one query, as the columns the views show.</summary>
+    public static async Task<IReadOnlyList<LinkedProject>> LinkedRowsAsync(IQuerySession session, Guid[] riskIds, CancellationToken ct) =>
+        riskIds.Length == 0 ? [] : await session.Query<ProjectStatus>().Where(p => p.RiskIds.Any(r => riskIds.Contains(r)))
+            .Select(p => new LinkedProject(p.Id, p.Name, p.Stage, p.Status, p.Risks)).ToListAsync(ct);
+
+    /// <summary>The projects linked to the risk, whole (the board shows their awards; their inline documents list the risks they were linked to).</summary>
     public static async Task<IReadOnlyList<ProjectStatus>> LinkedAsync(IQuerySession session, Guid riskId, CancellationToken ct) =>
         await session.Query<ProjectStatus>().Where(p => p.RiskIds.Contains(riskId)).ToListAsync(ct);
 }

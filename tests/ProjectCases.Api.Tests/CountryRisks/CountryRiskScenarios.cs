@@ -195,4 +195,23 @@ public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
         await Calls.Send("company", $"/api/projects/{project.Id}/risk-decisions", Decision(risk, "Continue"), 403, "Taisei Example");
         Assert.Equal(JsonValueKind.Null, (await project.Read()).GetProperty("risks")[0].GetProperty("decision").ValueKind);
     }
+
+    [Fact]
+    public async Task the_risk_list_shows_each_risk_with_only_its_own_affected_projects_and_their_decisions()
+    {
+        var vientiane = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Vientiane Ring Road", "LA")));
+        var ulaanbaatar = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Ulaanbaatar Metro", "MN")));
+        var laos = await Opened("LA", "Crisis");
+        var mongolia = await Opened("MN", "Warning");
+        await Settled();
+        await vientiane.Post("/risk-decisions", Decision(laos, "Postpone"), 201);
+
+        var items = (await Get("/api/country-risks")).GetProperty("items").EnumerateArray().ToList();
+        JsonElement Affected(Guid risk) => Assert.Single(Assert.Single(items, i => i.GetProperty("id").GetGuid() == risk).GetProperty("affectedProjects").EnumerateArray());
+        Assert.Equal(("Vientiane Ring Road", "Postpone"), (Affected(laos).GetProperty("name").GetString(), Affected(laos).GetProperty("decision").GetString()));
+        Assert.Equal(("Ulaanbaatar Metro", JsonValueKind.Null), (Affected(mongolia).GetProperty("name").GetString(), Affected(mongolia).GetProperty("decision").ValueKind));
+        Assert.Equal(ulaanbaatar.Id, Affected(mongolia).GetProperty("projectId").GetGuid());
+        // The single risk's read says the same.
+        Assert.Equal(Affected(laos).GetRawText(), Assert.Single((await Get($"/api/country-risks/{laos}")).GetProperty("affectedProjects").EnumerateArray()).GetRawText());
+    }
 }

@@ -16,13 +16,20 @@ public sealed record CompanyProjectView(
     Guid Id, string Name, string? NameJa, string Country, string Region, Sector Sector, ProjectStage Stage, ProjectStatusValue? Status,
     int OwnTroubleCount, int OwnOpenTroubleCount, IReadOnlyList<Guid> OwnTroubleIds)
 {
-    public static CompanyProjectView For(ProjectStatus p, IEnumerable<OwnCase> ownCases)
+    public static CompanyProjectView For(ProjectStatus p, IEnumerable<OwnCase> ownCases) =>
+        For(new CatalogueEntry(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Stage, p.Status), ownCases);
+
+    public static CompanyProjectView For(CatalogueEntry p, IEnumerable<OwnCase> ownCases)
     {
         var own = ownCases.Where(c => c.ProjectId == p.Id).OrderBy(c => c.Id).ToList();
         return new CompanyProjectView(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Stage, p.Status,
             own.Count, own.Count(c => c.Status != TroubleStatus.Closed), [.. own.Select(c => c.Id)]);
     }
 }
+
+/// <summary>The catalogue fields of a project, as a list selects them (not the whole project).</summary>
+public sealed record CatalogueEntry(
+    Guid Id, string Name, string? NameJa, string Country, string Region, Sector Sector, ProjectStage Stage, ProjectStatusValue? Status);
 
 /// <summary>A case of the reading company, as the company view counts it (open = not closed, as for openTroubleCount).</summary>
 public sealed record OwnCase(Guid Id, Guid ProjectId, TroubleStatus Status);

@@ -86,7 +86,10 @@ public static class ListProjectsEndpoint
     public static async Task<ListPage<CompanyProjectView>> QueryForCompanyAsync(IQuerySession session, string company, ProjectFilter filter,
         int page, int pageSize, CancellationToken ct)
     {
-        var catalogue = await Filtered(session, filter).OrderBy(p => p.Name).ThenBy(p => p.Id).ToPagedListAsync(page, pageSize, ct);
+        // Only the catalogue columns leave PostgreSQL, as for the ministry's list.
+        var catalogue = await Filtered(session, filter).OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new CatalogueEntry(p.Id, p.Name, p.NameJa, p.Country, p.Region, p.Sector, p.Stage, p.Status))
+            .ToPagedListAsync(page, pageSize, ct);
         var ownCases = await CompanyProjects.OwnCasesAsync(session, company, [.. catalogue.Select(p => p.Id)], ct);
         return new ListPage<CompanyProjectView>([.. catalogue.Select(p => CompanyProjectView.For(p, ownCases))], page, pageSize,
             catalogue.TotalItemCount);

@@ -42,8 +42,9 @@ public static class StoredProjectJson
     }
 
     /// <summary>
-    /// The statement, from the store's own table names. Filters read the duplicated (indexed) columns the batch read
-    /// used (TroublesSetup, FollowUpsSetup, CountryRisksSetup); values come from the stored JSON as Marten wrote it.
+    /// The statement, from the store's own table names. Rows are found through the duplicated (indexed) id columns
+    /// (TroublesSetup, FollowUpsSetup, CountryRisksSetup); enum values are read from the stored JSON, where they are
+    /// names, whatever storage Marten chose for duplicated enum columns.
     /// </summary>
     private static string Build(IDocumentStore store)
     {
@@ -51,7 +52,7 @@ public static class StoredProjectJson
         return $"""
             select (p.data ->> 'version')::bigint,
                    (p.data || jsonb_build_object(
-                       'openTroubleCount', (select count(*) from {Table<TroubleCase>()} c where c.project_id = p.id and c.status <> 'Closed'),
+                       'openTroubleCount', (select count(*) from {Table<TroubleCase>()} c where c.project_id = p.id and c.data ->> 'status' <> 'Closed'),
                        'openFollowUpCount', f.open_count,
                        'nextFollowUpDueOn', f.next_due,
                        'openRisks', coalesce((
@@ -61,7 +62,7 @@ public static class StoredProjectJson
             from {Table<ProjectStatus>()} p
             cross join lateral (
                 select count(*) as open_count, min(t.data ->> 'dueOn') as next_due
-                from {Table<FollowUpTask>()} t where t.project_id = p.id and t.status = 'Open') f
+                from {Table<FollowUpTask>()} t where t.project_id = p.id and t.data ->> 'status' = 'Open') f
             where p.id = $1
             """;
     }
