@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using ProjectCases.Audit;
 using ProjectCases.Infrastructure.Decisions;
 using ProjectCases.Projects;
 using ProjectCases.Projects.Status;
@@ -28,18 +29,20 @@ public static class LinkCountryRiskDecision
 /// The Wolverine handlers CountryRiskLinkingSubscription feeds, after commit: a risk opened or updated at Warning
 /// or Crisis links every project of its country and every project it names, each through its own stream's
 /// write model (FetchForWriting: the append carries that project's expected version). Idempotent, so a replay,
-/// a second escalation or a retry after a concurrent write links nothing twice.
+/// a second escalation or a retry after a concurrent write links nothing twice. The links are recorded in the
+/// name of whoever opened or escalated the risk (the daemon has no user of its own): see <see cref="RecordedAs"/>.
 /// </summary>
 public static class CountryRiskLinkingHandler
 {
     public static Task Handle(IEvent<CountryRiskOpened> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        LinkAsync(e.Data.RiskId, session, clock, ct);
+        LinkAsync(e.Data.RiskId, session, clock, ct, e);
 
     public static Task Handle(IEvent<CountryRiskUpdated> e, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        LinkAsync(e.Data.RiskId, session, clock, ct);
+        LinkAsync(e.Data.RiskId, session, clock, ct, e);
 
-    public static async Task LinkAsync(Guid riskId, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task LinkAsync(Guid riskId, IDocumentSession session, TimeProvider clock, CancellationToken ct, IEvent? cause = null)
     {
+        if (cause is not null) RecordedAs(session, cause);
         // The risk as it stands now, not as the event left it: a risk closed meanwhile links nothing.
         var risk = await session.Events.FetchLatest<CountryRiskWriteModel>(riskId, ct);
         if (risk is not { Links: true }) return;
@@ -54,5 +57,19 @@ public static class CountryRiskLinkingHandler
                 .Where(c => c.ProjectId == projectId && c.Status != TroubleStatus.Closed).Select(c => new { c.Id, c.ReporterCompany }).ToListAsync(ct);
             stream.AppendMany(LinkCountryRiskDecision.Decide(project, risk, linkedOn, [.. openCases.Select(c => (c.Id, c.ReporterCompany))]).Events);
         }
+        if (cause is not null && RecordedByName.Of(cause) is { } name)
+            foreach (var pending in session.PendingChanges.Streams())
+                foreach (var linked in pending.Events) linked.SetHeader(RecordedByName.Header, name);
+    }
+
+    /// <summary>
+    /// A link is the consequence of the risk's opening or escalation: its user (and display name, set on the appended
+    /// events above) are that event's, so that the project's timeline and history say who caused it, like any other fact.
+    /// </summary>
+    private static void RecordedAs(IDocumentSession session, IEvent cause)
+    {
+        if (cause.UserName is { Length: > 0 } user) session.LastModifiedBy = user;
+        if (cause.CorrelationId is { Length: > 0 } correlation) session.CorrelationId = correlation;
+        session.CausationId = cause.Id.ToString();
     }
 }

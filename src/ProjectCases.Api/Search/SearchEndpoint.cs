@@ -23,6 +23,7 @@ public static class SearchEndpoint
         [SearchKind.Project] = [Roles.Officer, Roles.Hotline, Roles.Company, Roles.Auditor, Roles.Admin],
         [SearchKind.Touchpoint] = [Roles.Officer, Roles.Auditor, Roles.Admin],
         [SearchKind.Trouble] = [Roles.Hotline, Roles.Company, Roles.Auditor, Roles.Admin],
+        [SearchKind.Engagement] = [Roles.Officer, Roles.Auditor, Roles.Admin], // as GET /api/engagements
     };
 
     /// <summary>
@@ -33,11 +34,11 @@ public static class SearchEndpoint
 
     /// <summary>
     /// `q` (at least two characters; Japanese matches any substring), `kinds` (comma-separated: project,
-    /// touchpoint, trouble; default all the caller may read), `page`, `pageSize`. Ordered by title (then id), which
+    /// touchpoint, trouble, engagement; default all the caller may read), `page`, `pageSize`. Ordered by title (then id), which
     /// an index serves: a frequent term finds its first page by walking titles, a rare one through the bigram index.
     /// </summary>
     [Query("q", typeof(string), "The text to find (at least two characters; Japanese matches any substring).", Required = true)]
-    [Query("kinds", typeof(string), "Comma-separated kinds to find: project, touchpoint, trouble (default: every kind the caller may read).")]
+    [Query("kinds", typeof(string), "Comma-separated kinds to find: project, touchpoint, trouble, engagement (default: every kind the caller may read).")]
     [Paged]
     [ProducesResponseType<SearchPage>(200)]
     [WolverineGet("/api/search"), Authorize(Roles = Roles.ProjectReaders)]
@@ -54,7 +55,7 @@ public static class SearchEndpoint
         foreach (var name in (kindsText ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!name.Any(char.IsDigit) && Enum.TryParse<SearchKind>(name, ignoreCase: true, out var kind)) asked.Add(kind);
-            else query.AddError("kinds", $"'{name}' is not a kind. Allowed values: project, touchpoint, trouble.");
+            else query.AddError("kinds", $"'{name}' is not a kind. Allowed values: project, touchpoint, trouble, engagement.");
         }
         if (query.Problem() is { } problem) return Results.Problem(problem);
 

@@ -1,9 +1,9 @@
 namespace ProjectCases.Search;
 
-public enum SearchKind { Project, Touchpoint, Trouble }
+public enum SearchKind { Project, Touchpoint, Trouble, Engagement }
 
 /// <summary>
-/// One searchable thing (a project, a touchpoint or a trouble case), kept by <see cref="SearchIndexProjection"/>.
+/// One searchable thing (a project, a touchpoint, a trouble case or an engagement of a country partnership), kept by <see cref="SearchIndexProjection"/>.
 /// Two views of its text: everything (for the roles that may read all of it), and what a company user may
 /// read (a project's company view: its names; the company's own case: summary and shared notes).
 /// Haystack/Grams and CompanyHaystack/CompanyGrams are the normalised texts and their bigrams, duplicated into

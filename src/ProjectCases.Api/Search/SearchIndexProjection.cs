@@ -6,7 +6,7 @@ using ProjectCases.Troubles;
 namespace ProjectCases.Search;
 
 /// <summary>
-/// Keeps one <see cref="SearchEntry"/> per project, touchpoint and trouble case (inline, so a search finds what
+/// Keeps one <see cref="SearchEntry"/> per project, touchpoint, trouble case and engagement (inline, so a search finds what
 /// was just recorded). Pure: every text comes from the events. A touchpoint logged for several projects is the
 /// same event on each of their streams: it is one entry (keyed by the touchpoint), on the project it was logged on.
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, G
         Identity<TroubleReported>(e => e.TroubleId);
         Identity<TroubleNoteAdded>(e => e.TroubleId);
         Identity<TroubleResolved>(e => e.TroubleId);
+        // An engagement is one entry from its own stream (never from the copies on the projects it is linked to).
+        Identity<Engagements.EngagementRecorded>(e => e.EngagementId);
     }
 
     public override SearchEntry? Evolve(SearchEntry? snapshot, Guid id, IEvent e)
@@ -74,6 +76,19 @@ public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, G
                 break;
             case TroubleResolved x:
                 entry.Set("resolution", x.Summary, company: true);
+                break;
+            case Engagements.EngagementRecorded x:
+                entry.Kind = SearchKind.Engagement;
+                // The first project it concerns, if any: most engagements concern a whole country partnership.
+                entry.ProjectId = x.ProjectIds is [var concerned, ..] ? concerned : null;
+                entry.Title = x.Touchpoint is { } tp ? $"{tp.Kind} with {tp.Counterpart} on {tp.OccurredOn}" : $"{x.Agreement!.Title} ({x.Agreement.SignedOn})";
+                entry.Set("country", x.Country);
+                entry.Set("summary", x.Touchpoint?.Summary);
+                entry.Set("counterpart", x.Touchpoint?.Counterpart);
+                entry.Set("location", x.Touchpoint?.Location);
+                entry.Set("outcome", x.Touchpoint?.Outcome);
+                entry.Set("title", x.Agreement?.Title);
+                entry.Set("parties", x.Agreement is { } agreement ? string.Join(", ", agreement.Parties) : null);
                 break;
             default:
                 return snapshot;

@@ -103,6 +103,29 @@ public class CountryRiskScenarios(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_projects_link_to_a_risk_is_recorded_in_the_name_of_the_officer_who_opened_it()
+    {
+        var rail = await GivenProjects.Registered(Host, GivenProjects.RailProject("Colombo Light Rail", "LK"));
+        var opened = ReadJson(await As("officer", s =>
+        {
+            s.Post.Json(new
+            {
+                country = "LK", kind = "SovereignDefault", observedOn = "2026-04-12", summary = "The government suspended payments on its external debt.",
+                severity = "Crisis",
+            }).ToUrl("/api/country-risks");
+            s.StatusCodeShouldBe(201);
+        }, name: "Yamada Taro"));
+        await Settled();
+
+        var history = ReadJson(await As("auditor", s => { s.Get.Url($"/api/projects/{rail}/history"); s.StatusCodeShouldBeOk(); }));
+        var items = history.GetProperty("items").EnumerateArray().ToList();
+        var linked = items.Single(e => e.GetProperty("type").GetString() == "country_risk_linked");
+        Assert.Equal("Yamada Taro", linked.GetProperty("recordedByName").GetString());
+        Assert.Equal("Yamada Taro", linked.GetProperty("recordedBy").GetString());
+        Assert.Equal(opened.GetProperty("id").GetGuid(), linked.GetProperty("data").GetProperty("riskId").GetGuid());
+    }
+
+    [Fact]
     public async Task the_fiscal_year_report_counts_the_risks_observed_the_projects_once_the_money_at_stake_and_the_decisions_taken()
     {
         var airport = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Bandaranaike Airport Terminal", "LK")));

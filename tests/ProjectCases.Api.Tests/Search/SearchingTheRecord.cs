@@ -54,6 +54,44 @@ public class SearchingTheRecord(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_country_level_engagement_is_found_by_its_text_by_those_who_read_engagements()
+    {
+        var cable = await GivenProjects.Registered(Host, new { name = "Submarine cable", country = "VN", sector = "ICT", financing = "JICT", ministry = "MIC" });
+        var dialogue = ReadJson(await As("officer", s =>
+        {
+            s.Post.Json(new
+            {
+                touchpoint = new
+                {
+                    kind = "PolicyDialogue", occurredOn = "2022-11-20", japanLevel = "Minister", counterpart = "Ministry of Information and Communications",
+                    summary = "海底ケーブルと5Gに関する政策対話。",
+                },
+                country = "VN", ministry = "MIC", sector = "ICT", projectIds = new[] { cable },
+            }).ToUrl("/api/engagements");
+            s.StatusCodeShouldBe(201);
+        })).GetProperty("engagementId").GetGuid();
+        var mou = ReadJson(await As("officer", s =>
+        {
+            s.Post.Json(new
+            {
+                agreement = new { agreementType = "MOC", level = "Administrative", title = "ICT cooperation memorandum", parties = new[] { "MIC", "MIC Viet Nam" }, signedOn = "2023-02-01" },
+                country = "VN", ministry = "MIC",
+            }).ToUrl("/api/engagements");
+            s.StatusCodeShouldBe(201);
+        })).GetProperty("engagementId").GetGuid();
+
+        var byJapanese = await Search("officer", "q=" + Uri.EscapeDataString("政策"));
+        var hit = Assert.Single(byJapanese.GetProperty("items").EnumerateArray());
+        Assert.Equal(("engagement", dialogue, cable), (hit.GetProperty("kind").GetString(), hit.GetProperty("id").GetGuid(), hit.GetProperty("projectId").GetGuid()));
+        Assert.Equal([("engagement", mou)], Hits(await Search("auditor", "q=memorandum&kinds=engagement")));
+        Assert.Equal(JsonValueKind.Null, (await Search("auditor", "q=memorandum")).GetProperty("items")[0].GetProperty("projectId").ValueKind);
+        // Counted once: the copy on the linked project is not a second hit.
+        Assert.Equal(1, (await Search("officer", "q=" + Uri.EscapeDataString("海底ケーブル"))).GetProperty("total").GetInt32());
+        Assert.Empty(Hits(await Search("hotline", "q=memorandum")));
+        Assert.Empty(Hits(await Search("company", "q=memorandum", "Acme Construction")));
+    }
+
+    [Fact]
     public async Task winners_and_bidders_find_their_project()
     {
         var project = new ProjectApi(Host, await GivenProjects.Registered(Host));

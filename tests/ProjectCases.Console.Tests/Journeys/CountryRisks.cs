@@ -76,6 +76,9 @@ public class CountryRisks(ConsoleFixture fixture) : ConsoleTest(fixture)
         Assert.Contains("カントリーリスクの影響", timeline);
         Assert.Contains("継続・撤退の判断", timeline);
         Assert.DoesNotContain("CountryRisk", timeline);
+        // The link was made after commit, in the name of the officer who raised the risk (it used to say "—").
+        var link = Page.Locator("[data-testid=timeline] li", new() { HasText = "カントリーリスクの影響" });
+        Assert.StartsWith("記録：yamada、", (await link.Locator(".recorded").InnerTextAsync()).Trim());
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace ProjectCases.Reports.Kpi;
 /// <summary>
 /// One fiscal year's indicators. Ministry and Sector: the scope (null = every ministry or sector). AsOf and
 /// ElapsedShare are set for the in-year view (asOfToday): the share of the year elapsed on AsOf, which pro-rates each target.
+/// CountryRisk: whether projects under an open country risk at the year's end (To) were counted, left out or counted alone.
 /// </summary>
 public sealed record KpiReport(int FiscalYear, DateOnly From, DateOnly To, Ministry? Ministry, Sector? Sector, DateOnly? AsOf, decimal? ElapsedShare,
-    IReadOnlyList<KpiLine> Indicators)
+    IReadOnlyList<KpiLine> Indicators, CountryRiskScope CountryRisk = CountryRiskScope.Include)
 {
     public static KpiReport Build(int fiscalYear, ActivityCounts activity, IReadOnlyDictionary<string, decimal> targets, KpiScope scope)
     {
@@ -26,7 +27,7 @@ public sealed record KpiReport(int FiscalYear, DateOnly From, DateOnly To, Minis
                     return new KpiLine(indicator.Key, indicator.Label, indicator.LabelJa, actual, target, Grades.For(actual, target),
                         actual, proRated, proRated is { } p ? actual >= p : null);
                 }),
-            ]);
+            ], scope.CountryRisk);
     }
 
     /// <summary>Days of the fiscal year up to and including <paramref name="today"/>, over the year's days: 0 before it starts, 1 after it ends.</summary>
@@ -46,8 +47,11 @@ public sealed record KpiReport(int FiscalYear, DateOnly From, DateOnly To, Minis
 public sealed record KpiLine(string Key, string Label, string LabelJa, decimal Actual, decimal? Target, string? Grade,
     decimal? ToDate = null, decimal? ProRatedTarget = null, bool? OnTrack = null);
 
-/// <summary>The report's scope: a ministry (whose targets apply) and a sector; AsOf asks for the in-year view on that day.</summary>
-public sealed record KpiScope(Ministry? Ministry = null, Sector? Sector = null, DateOnly? AsOf = null)
+/// <summary>
+/// The report's scope: a ministry (whose targets apply), a sector and the projects under country risk; AsOf asks for
+/// the in-year view on that day. A scoped report sums projects, so it has no hotline lines (one desk for every project).
+/// </summary>
+public sealed record KpiScope(Ministry? Ministry = null, Sector? Sector = null, DateOnly? AsOf = null, CountryRiskScope CountryRisk = CountryRiskScope.Include)
 {
-    public bool IsScoped => Ministry is not null || Sector is not null;
+    public bool IsScoped => Ministry is not null || Sector is not null || CountryRisk != CountryRiskScope.Include;
 }

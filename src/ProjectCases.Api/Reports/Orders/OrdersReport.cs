@@ -10,9 +10,11 @@ public enum OrdersGroups { Sector, Strategy }
 /// <summary>
 /// Award counts and amounts by year, and by sector and region or by the strategy's groups. With calendar years the
 /// published statistics (<see cref="Official"/>) and the national targets stand beside the project-level sums.
+/// CountryRisk: whether projects under an open country risk at each year's end were counted, left out or counted alone
+/// (the published statistics are national aggregates, shown as published whatever it is).
 /// </summary>
 public sealed record OrdersReport(int From, int To, OrdersYears By, OrdersGroups Groups, IReadOnlyList<OrdersRow> Rows, OrdersTotals Totals,
-    IReadOnlyList<OfficialOrdersLine> Official, IReadOnlyList<NationalOrderTarget> NationalTargets)
+    IReadOnlyList<OfficialOrdersLine> Official, IReadOnlyList<NationalOrderTarget> NationalTargets, CountryRiskScope CountryRisk = CountryRiskScope.Include)
 {
     public static OrdersReport Build(int from, int to, OrdersYears by, OrdersGroups groups, IEnumerable<YearOrders> orders,
         IReadOnlyDictionary<Guid, ProjectPlace> places, IEnumerable<OfficialOrders> official)

@@ -15,12 +15,13 @@ public sealed class KpiModel(IQuerySession session, KpiTargets targets, TimeProv
     [BindProperty(SupportsGet = true)] public Ministry? Ministry { get; set; }
     [BindProperty(SupportsGet = true)] public Sector? Sector { get; set; }
     [BindProperty(SupportsGet = true)] public bool AsOfToday { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectCases.Reports.CountryRiskScope? CountryRisk { get; set; }
 
     public KpiReport Report { get; private set; } = null!;
 
     public async Task OnGet(CancellationToken ct) =>
         Report = await GetKpiReportEndpoint.BuildAsync(session, targets, Year,
-            new KpiScope(Ministry, Sector, AsOfToday ? TokyoTime.Today(Clock) : null), ct);
+            new KpiScope(Ministry, Sector, AsOfToday ? TokyoTime.Today(Clock) : null, CountryRisk ?? ProjectCases.Reports.CountryRiskScope.Include), ct);
 
     /// <summary>`?handler=csv&amp;fiscalYear=Y&amp;format=csv` (and the scope): exactly what GET /api/reports/kpi?format=csv answers.</summary>
     public async Task<IActionResult> OnGetCsv(CancellationToken ct) =>

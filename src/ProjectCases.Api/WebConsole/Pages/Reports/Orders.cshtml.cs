@@ -15,11 +15,13 @@ public sealed class OrdersModel(IQuerySession session, TimeProvider clock) : Rep
 {
     [BindProperty(SupportsGet = true)] public OrdersYears? By { get; set; }
     [BindProperty(SupportsGet = true)] public OrdersGroups? Groups { get; set; }
+    [BindProperty(SupportsGet = true)] public ProjectCases.Reports.CountryRiskScope? CountryRisk { get; set; }
 
     public OrdersReport Report { get; private set; } = null!;
 
     public async Task OnGet(CancellationToken ct) =>
-        Report = await GetOrdersReportEndpoint.BuildAsync(session, Year, Year, ct, By ?? OrdersYears.FiscalYear, Groups ?? OrdersGroups.Sector);
+        Report = await GetOrdersReportEndpoint.BuildAsync(session, Year, Year, ct, By ?? OrdersYears.FiscalYear, Groups ?? OrdersGroups.Sector,
+            CountryRisk ?? ProjectCases.Reports.CountryRiskScope.Include);
 
     /// <summary>`?handler=csv&amp;from=Y&amp;to=Y&amp;format=csv` (and by, groups): exactly what GET /api/reports/orders?format=csv answers.</summary>
     public async Task<IActionResult> OnGetCsv(CancellationToken ct) => new EndpointResult(await GetOrdersReportEndpoint.Get(HttpContext, session, ct));
