@@ -91,6 +91,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Figure($"rolling restart, client outcomes: {Describe(rolling)}");
         Assert.Empty(client.GaveUp);
         Assert.Empty(client.InDoubt);
+        Assert.Empty(client.CarriedOut); // a graceful stop answers every request it took
         Assert.Empty(client.ServerErrors);
 
         // (b) kill -9 of the node that holds the most projection and subscription agents.
@@ -128,7 +129,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         await running;
         var loadTime = total.Elapsed;
         Figure($"load: {load.Writes} acknowledged writes and {load.Reads} reads in {loadTime.TotalSeconds:0} s over 3 nodes; client outcomes overall: {Describe(Snapshot(client))}");
-        Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}");
+        Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}; " +
+            $"carried out but unanswered (committed, then the node or the database went before the response): {client.CarriedOut.Count}");
         foreach (var error in client.ServerErrors.Take(5)) Figure($"500: {error}");
         foreach (var unexpected in load.Unexpected.Take(5)) Figure($"unexpected: {unexpected}");
         // The takeover time is a figure (target < 30 s, docs/operations.md), not an assertion: no timed assertions in
@@ -141,13 +143,13 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         var settled = Stopwatch.StartNew();
         await WaitUntilSettled(load, TimeSpan.FromSeconds(240));
         Figure($"after the load: breaches due and projections caught up {settled.Elapsed.TotalSeconds:0.0} s later");
-        // A durable check in the dead letters is a breach or an overdue mark that will never be recorded: races and
-        // outages are retried (DurableCheckFailures), so none may end there.
+        // A durable check in the dead letters is a breach or an overdue mark that will never be recorded, a notification
+        // one an e-mail never sent: races and outages are retried (DurableMessageFailures), so none may end there.
         var deadLetters = await Rows($"select message_type, exception_type, count(*) from {Schema}.wolverine_dead_letters group by 1, 2",
             r => $"{r.GetInt64(2)} x {r.GetString(0)} ({r.GetString(1)})");
         Figure($"dead letters: {(deadLetters.Count == 0 ? "none" : string.Join("; ", deadLetters))}");
-        Assert.DoesNotContain(deadLetters, d => d.Contains(".CheckFirstResponse") || d.Contains(".CheckResolution") || d.Contains(".CheckFollowUpDue"));
-        await AssertEverythingExactlyOnce(load, client.InDoubt.Count);
+        Assert.DoesNotContain(deadLetters, d => d.Contains(".CheckFirstResponse") || d.Contains(".CheckResolution") || d.Contains(".CheckFollowUpDue") || d.Contains(".SendNotification"));
+        await AssertEverythingExactlyOnce(load, client.InDoubt.Count + client.CarriedOut.Count);
         await StorageFigures();
         Figure($"whole scenario: {total.Elapsed.TotalSeconds:0} s");
     }
@@ -280,8 +282,10 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         return string.Join('\n', lines);
     }
 
-    private async Task AssertEverythingExactlyOnce(MixedLoad load, int inDoubt)
+    /// <param name="unnamed">Writes that may exist without the load knowing their ids (in doubt, or carried out but unanswered).</param>
+    private async Task AssertEverythingExactlyOnce(MixedLoad load, int unnamed)
     {
+        var inDoubt = unnamed;
         // Acknowledged writes: each exactly once; beyond them at most the writes in doubt.
         var registered = await CountBy("stream_id::text", "project_registered");
         Assert.All(load.Projects, id => Assert.Equal(1, registered.GetValueOrDefault(id.ToString())));
@@ -305,7 +309,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
             select count(*) from {Schema}.mt_events s join {Schema}.mt_events o on o.stream_id = s.stream_id and o.type = 'follow_up_overdue'
             where s.type = 'follow_up_scheduled' and s.data->>'rule' in ('record-outcome', 'post-award-check-in')
             """);
-        Assert.Equal(load.Touchpoints.Count + load.Awards.Count, openOverdueTasks);
+        Assert.InRange(openOverdueTasks, load.Touchpoints.Count + load.Awards.Count, load.Touchpoints.Count + load.Awards.Count + unnamed);
 
         // Service-level breaches, from durable scheduled messages: exactly one of each per (untriaged, open) case.
         var firstResponse = await CountBy("stream_id::text", "first_response_overdue");

@@ -34,7 +34,7 @@ public static class FollowUpDueCheck
 /// <summary>The check's Wolverine handler, on the aggregate workflow.</summary>
 public static class CheckFollowUpDueHandler
 {
-    public static void Configure(HandlerChain chain) => DurableCheckFailures.Apply(chain);
+    public static void Configure(HandlerChain chain) => DurableMessageFailures.Apply(chain);
 
     public static (Events, OutgoingMessages) Handle(CheckFollowUpDue check, [WriteAggregate(nameof(CheckFollowUpDue.TaskId))] FollowUpWriteModel task,
         TimeProvider clock) => FollowUpDueCheck.Decide(task, check, TokyoTime.Today(clock)).AsSideEffects();
