@@ -9,18 +9,21 @@ public sealed record BenchmarkSettings(
     public bool Profile { get; init; }
     /// <summary>`--console`: only the console pages' figures (issue 20), with their own small data set.</summary>
     public bool ConsoleOnly { get; init; }
+    /// <summary>`--cluster`: only the 1-, 2- and 3-node figures and the kill -9 takeover (issue 19).</summary>
+    public bool ClusterOnly { get; init; }
 
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console"];
+    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster"];
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console]]
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster]]
           (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
           --quick      short run, under 3 minutes, smaller data
           --profile    add CPU profiles with Linux perf, where perf works
           --console    only the web console's page times (case file, hotline queue); with --quick, smaller data
+          --cluster    only writes and reads with 1, 2 and 3 nodes in cluster mode, and the takeover time after kill -9
           --help       print this and exit
         """;
 
@@ -30,5 +33,5 @@ public sealed record BenchmarkSettings(
     public static BenchmarkSettings From(string[] args) => (args.Contains("--quick")
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))
-        with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console") };
+        with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console"), ClusterOnly = args.Contains("--cluster") };
 }

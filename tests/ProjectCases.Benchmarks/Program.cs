@@ -45,6 +45,13 @@ try
         await ConsoleOnly(database);
         return 0;
     }
+    if (settings.ClusterOnly)
+    {
+        Console.WriteLine("\nThe service as a cluster: 1, 2 and 3 nodes on this machine, then kill -9 of the node holding the most async shards");
+        await ClusterRun.Measure(database, settings, results);
+        Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
+        return 0;
+    }
 
     Console.WriteLine("\nRaw ceiling: one event-sized row per transaction over Npgsql");
     var raw = new Dictionary<int, Measurement>();

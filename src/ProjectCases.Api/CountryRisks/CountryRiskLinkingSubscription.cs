@@ -11,6 +11,4 @@ public sealed class CountryRiskLinkingSubscription(IWolverineRuntime runtime, IL
     : EventsToHandlersSubscription(SubscriptionName, [typeof(CountryRiskOpened), typeof(CountryRiskUpdated)], runtime, logger)
 {
     public const string SubscriptionName = "CountryRiskLinking";
-
-    protected override int AttemptsOnConcurrentWrites => 3;
 }

@@ -12,7 +12,8 @@ namespace ProjectCases.Api.Tests.Cluster;
 /// response was lost (the connection broke after sending) is sent again to another node with the same
 /// Idempotency-Key, which every write carries, so a write the first node did commit is answered from its
 /// record instead of being applied twice. 503 (database unavailable) and 409 "still being processed" are
-/// retried after a short pause. A 500 is never retried: it is counted and fails the test.
+/// retried after a short pause; a 409 saying the write was carried out (its node died before answering) is taken as
+/// done. A 500 is never retried: it is counted and fails the test.
 /// </summary>
 public sealed class BalancingClient(IReadOnlyList<ServiceNode> nodes) : IDisposable
 {
@@ -29,6 +30,13 @@ public sealed class BalancingClient(IReadOnlyList<ServiceNode> nodes) : IDisposa
 
     /// <summary>Writes whose first attempt died with a killed node and whose key stayed claimed: outcome unknown.</summary>
     public ConcurrentQueue<string> InDoubt { get; } = new();
+
+    /// <summary>
+    /// Writes a node committed and then died before storing the response (kill -9, or the database gone between the
+    /// commit and the response): a retry with the key is told so (409 with `carriedOut: true`, docs/operations.md),
+    /// as the contract says, without the new resource's id. Done, but the load cannot name what they created.
+    /// </summary>
+    public ConcurrentQueue<string> CarriedOut { get; } = new();
 
     public sealed record Reply(HttpStatusCode Status, JsonElement Body);
 
@@ -60,6 +68,9 @@ public sealed class BalancingClient(IReadOnlyList<ServiceNode> nodes) : IDisposa
                     case HttpStatusCode.InternalServerError:
                         ServerErrors.Enqueue($"{what} on {target.Name}: {text}");
                         return new Reply(response.StatusCode, default);
+                    case HttpStatusCode.Conflict when text.Contains("\"carriedOut\":true"):
+                        CarriedOut.Enqueue(what);
+                        return new Reply(0, default);
                     case HttpStatusCode.Conflict when text.Contains("still being processed"):
                         if (++stillProcessing > 40)
                         {

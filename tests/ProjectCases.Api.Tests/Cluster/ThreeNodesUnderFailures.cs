@@ -68,7 +68,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
     // rolling restart, the kill -9 takeover (3-17 s) and the PostgreSQL restart held, but 6 of 734 breaches were not
     // yet recorded 120 s after the load (the failure message now lists the service-level checks still pending). On the
     // quiet machine after that, with the follow-up horizon below, it passed once (143 s); run it several times before CI.
-    [Fact(Skip = "Issue 19: the last breaches can take longer than the 120 s settle on a loaded machine; run it by removing Skip")]
+    [Fact]
     public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
     {
         using var client = new BalancingClient(_nodes);
@@ -91,6 +91,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Figure($"rolling restart, client outcomes: {Describe(rolling)}");
         Assert.Empty(client.GaveUp);
         Assert.Empty(client.InDoubt);
+        Assert.Empty(client.CarriedOut); // a graceful stop answers every request it took
         Assert.Empty(client.ServerErrors);
 
         // (b) kill -9 of the node that holds the most projection and subscription agents.
@@ -104,13 +105,14 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Figure($"kill -9: {holder.Name} held {string.Join(", ", shards)}");
         TimeSpan? reassigned = null, resumed = null;
         var shardResumed = new Dictionary<string, TimeSpan>();
-        while (killedAt.Elapsed < TimeSpan.FromSeconds(90) && resumed is null)
+        // Until both are seen: the shards may advance again (another node took them) before every assignment row names a live node.
+        while (killedAt.Elapsed < TimeSpan.FromSeconds(90) && (resumed is null || reassigned is null))
         {
             await Task.Delay(250);
             if (reassigned is null && await AllShardsOnLiveNodes(holder)) reassigned = killedAt.Elapsed;
             var now = await Progress(shards);
             foreach (var shard in shards.Where(s => now[s] > positions[s])) shardResumed.TryAdd(shard, killedAt.Elapsed);
-            if (shardResumed.Count == shards.Length) resumed = killedAt.Elapsed;
+            if (resumed is null && shardResumed.Count == shards.Length) resumed = killedAt.Elapsed;
         }
         Figure($"kill -9: per shard, advancing again after {string.Join(", ", shardResumed.Select(s => $"{s.Key} {s.Value.TotalSeconds:0.0} s"))}");
         Figure($"kill -9: agents reassigned after {Seconds(reassigned)}, every async projection of the killed node advancing again after {Seconds(resumed)} (target < 30 s)");
@@ -127,7 +129,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         await running;
         var loadTime = total.Elapsed;
         Figure($"load: {load.Writes} acknowledged writes and {load.Reads} reads in {loadTime.TotalSeconds:0} s over 3 nodes; client outcomes overall: {Describe(Snapshot(client))}");
-        Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}");
+        Figure($"writes in doubt (their node was killed mid-request and the key stayed claimed): {client.InDoubt.Count}; " +
+            $"carried out but unanswered (committed, then the node or the database went before the response): {client.CarriedOut.Count}");
         foreach (var error in client.ServerErrors.Take(5)) Figure($"500: {error}");
         foreach (var unexpected in load.Unexpected.Take(5)) Figure($"unexpected: {unexpected}");
         // The takeover time is a figure (target < 30 s, docs/operations.md), not an assertion: no timed assertions in
@@ -138,9 +141,15 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         Assert.Empty(load.Unexpected);
 
         var settled = Stopwatch.StartNew();
-        await WaitUntilSettled(load, TimeSpan.FromSeconds(120));
+        await WaitUntilSettled(load, TimeSpan.FromSeconds(240));
         Figure($"after the load: breaches due and projections caught up {settled.Elapsed.TotalSeconds:0.0} s later");
-        await AssertEverythingExactlyOnce(load, client.InDoubt.Count);
+        // A durable check in the dead letters is a breach or an overdue mark that will never be recorded, a notification
+        // one an e-mail never sent: races and outages are retried (DurableMessageFailures), so none may end there.
+        var deadLetters = await Rows($"select message_type, exception_type, count(*) from {Schema}.wolverine_dead_letters group by 1, 2",
+            r => $"{r.GetInt64(2)} x {r.GetString(0)} ({r.GetString(1)})");
+        Figure($"dead letters: {(deadLetters.Count == 0 ? "none" : string.Join("; ", deadLetters))}");
+        Assert.DoesNotContain(deadLetters, d => d.Contains(".CheckFirstResponse") || d.Contains(".CheckResolution") || d.Contains(".CheckFollowUpDue") || d.Contains(".SendNotification"));
+        await AssertEverythingExactlyOnce(load, client.InDoubt.Count + client.CarriedOut.Count);
         await StorageFigures();
         Figure($"whole scenario: {total.Elapsed.TotalSeconds:0} s");
     }
@@ -200,30 +209,83 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         return shards.ToDictionary(s => s, s => all.GetValueOrDefault(s));
     }
 
-    /// <summary>Every breach due has been recorded and every shard that the agents run has reached the last event; a timeout says which did not.</summary>
+    /// <summary>
+    /// Every breach due has been recorded and every shard that the agents run has reached the last event. The last
+    /// resolution checks fall due 36 s after the last report; on a busy machine the nodes take longer to run them, so
+    /// the wait is generous and prints its progress; a timeout says what is missing and where its checks are.
+    /// </summary>
     private async Task WaitUntilSettled(MixedLoad load, TimeSpan timeout)
     {
+        var progress = Stopwatch.StartNew();
         for (var waited = Stopwatch.StartNew(); ; await Task.Delay(500))
         {
             var breaches = await Scalar($"select count(*) from {Schema}.mt_events where type in ('first_response_overdue', 'resolution_overdue')");
             var last = await Scalar($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
             var shards = await Rows($"select name, last_seq_id from {Schema}.mt_event_progression where name like '%:%'", r => (Name: r.GetString(0), At: r.GetInt64(1)));
-            if (breaches >= 2 * load.Troubles.Count && shards.Count >= _shardCount && shards.All(s => s.At >= last)) return;
-            if (waited.Elapsed > timeout)
+            var missing = await MissingBreaches(load);
+            if (missing.Count == 0 && shards.Count >= _shardCount && shards.All(s => s.At >= last)) return;
+            if (progress.Elapsed > TimeSpan.FromSeconds(10))
             {
-                var pending = await Rows($"""
-                    select status, owner_id, count(*), min(execution_time)::text, now()::text from {Schema}.wolverine_incoming_envelopes
-                    where message_type ilike '%ServiceLevels.Check%' group by 1, 2
-                    """, r => $"{r.GetString(0)} owned by {r.GetInt32(1)}: {r.GetInt64(2)} (earliest due {(r.IsDBNull(3) ? "-" : r.GetString(3))}, now {r.GetString(4)})");
-                throw new TimeoutException($"Not settled within {timeout.TotalSeconds} s: {breaches} of {2 * load.Troubles.Count} breaches " +
-                    $"(service-level checks left: {(pending.Count == 0 ? "none" : string.Join("; ", pending))}); " +
-                    $"last event {last}; shards ({shards.Count} of {_shardCount} expected): {string.Join(", ", shards.Select(s => $"{s.Name} at {s.At}"))}");
+                progress.Restart();
+                output.WriteLine($"settling, {waited.Elapsed.TotalSeconds:0} s: {breaches} breach events, {missing.Count} acknowledged cases still lack one; " +
+                    $"shards behind the last event ({last}): {string.Join(", ", shards.Where(s => s.At < last).Select(s => $"{s.Name} at {s.At}"))}");
             }
+            if (waited.Elapsed > timeout)
+                throw new TimeoutException($"Not settled within {timeout.TotalSeconds} s: {breaches} breach events, {missing.Count} acknowledged cases lack one; " +
+                    $"last event {last}; shards ({shards.Count} of {_shardCount} expected): {string.Join(", ", shards.Select(s => $"{s.Name} at {s.At}"))}\n" +
+                    await Diagnose(missing));
         }
     }
 
-    private async Task AssertEverythingExactlyOnce(MixedLoad load, int inDoubt)
+    /// <summary>Acknowledged cases that lack their first-response or resolution breach: (case, "first_response_overdue" or "resolution_overdue").</summary>
+    private async Task<List<(Guid Case, string Breach)>> MissingBreaches(MixedLoad load)
     {
+        var recorded = (await Rows($"select stream_id, type from {Schema}.mt_events where type in ('first_response_overdue', 'resolution_overdue')",
+            r => (r.GetGuid(0), r.GetString(1)))).ToHashSet();
+        return [.. load.Troubles.SelectMany(id => new[] { (id, "first_response_overdue"), (id, "resolution_overdue") }).Where(b => !recorded.Contains(b))];
+    }
+
+    /// <summary>
+    /// Where the service-level checks of the cases lacking a breach are: their Wolverine inbox rows (status, owner node,
+    /// attempts; found by the case id in the message body), their dead letters, the events of their streams, the
+    /// nodes alive, and every dead letter of the run.
+    /// </summary>
+    private async Task<string> Diagnose(List<(Guid Case, string Breach)> missing)
+    {
+        var lines = new List<string>();
+        var nodes = await Rows($"select node_number, id, health_check::text from {Schema}.wolverine_nodes order by 1",
+            r => $"#{r.GetInt32(0)} ({(_wolverineNodes.TryGetValue(r.GetGuid(1), out var n) ? n.Name : "?")}, heartbeat {r.GetString(2)})");
+        lines.Add($"nodes: {string.Join(", ", nodes)}; now {(await Query<string>("select now()::text")).Single()}");
+        foreach (var (id, breach) in missing.Take(10))
+        {
+            var key = id.ToString();
+            lines.Add($"case {id} lacks {breach}:");
+            lines.AddRange((await Rows($"""
+                select message_type, status, owner_id, attempts, execution_time::text, "timestamp"::text from {Schema}.wolverine_incoming_envelopes
+                where position(convert_to('{key}', 'UTF8') in body) > 0 order by "timestamp"
+                """, r => $"  inbox: {r.GetString(0)} {r.GetString(1)} owner {r.GetInt32(2)} attempts {r.GetInt32(3)} due {(r.IsDBNull(4) ? "-" : r.GetString(4))} stored {r.GetString(5)}"))
+                .DefaultIfEmpty("  inbox: no row"));
+            lines.AddRange((await Rows($"""
+                select message_type, exception_type, exception_message, execution_time::text from {Schema}.wolverine_dead_letters
+                where position(convert_to('{key}', 'UTF8') in body) > 0
+                """, r => $"  dead letter: {r.GetString(0)} {r.GetString(1)}: {r.GetString(2)}"))
+                .DefaultIfEmpty("  dead letter: none"));
+            lines.Add("  events: " + string.Join(", ", await Rows($"select version, type, \"timestamp\"::text from {Schema}.mt_events where stream_id = '{key}' order by version",
+                r => $"{r.GetInt64(0)} {r.GetString(1)} at {r.GetString(2)}")));
+        }
+        lines.AddRange((await Rows($"""
+            select message_type, exception_type, left(exception_message, 300), count(*) from {Schema}.wolverine_dead_letters group by 1, 2, 3
+            """, r => $"dead letters: {r.GetInt64(3)} x {r.GetString(0)} {r.GetString(1)}: {r.GetString(2)}")).DefaultIfEmpty("dead letters: none"));
+        lines.AddRange(await Rows($"""
+            select message_type, status, owner_id, count(*) from {Schema}.wolverine_incoming_envelopes where status <> 'Handled' group by 1, 2, 3
+            """, r => $"inbox not handled: {r.GetInt64(3)} x {r.GetString(0)} {r.GetString(1)} owner {r.GetInt32(2)}"));
+        return string.Join('\n', lines);
+    }
+
+    /// <param name="unnamed">Writes that may exist without the load knowing their ids (in doubt, or carried out but unanswered).</param>
+    private async Task AssertEverythingExactlyOnce(MixedLoad load, int unnamed)
+    {
+        var inDoubt = unnamed;
         // Acknowledged writes: each exactly once; beyond them at most the writes in doubt.
         var registered = await CountBy("stream_id::text", "project_registered");
         Assert.All(load.Projects, id => Assert.Equal(1, registered.GetValueOrDefault(id.ToString())));
@@ -247,7 +309,7 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
             select count(*) from {Schema}.mt_events s join {Schema}.mt_events o on o.stream_id = s.stream_id and o.type = 'follow_up_overdue'
             where s.type = 'follow_up_scheduled' and s.data->>'rule' in ('record-outcome', 'post-award-check-in')
             """);
-        Assert.Equal(load.Touchpoints.Count + load.Awards.Count, openOverdueTasks);
+        Assert.InRange(openOverdueTasks, load.Touchpoints.Count + load.Awards.Count, load.Touchpoints.Count + load.Awards.Count + unnamed);
 
         // Service-level breaches, from durable scheduled messages: exactly one of each per (untriaged, open) case.
         var firstResponse = await CountBy("stream_id::text", "first_response_overdue");

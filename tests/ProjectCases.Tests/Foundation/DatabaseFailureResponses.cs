@@ -47,6 +47,24 @@ public class DatabaseFailureResponses
         Assert.False(TransientFailures.IsDatabaseUnavailable(new MartenCommandException(new NpgsqlCommand("select 1"), Server("42703", "column does not exist"))));
     }
 
+    /// <summary>The races the cluster test logged (issue 19): a durable check and a second delivery of it, two nodes briefly running one subscription.</summary>
+    public static TheoryData<string, Exception> Races => new()
+    {
+        { "stream version moved", new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(Guid.NewGuid(), typeof(object), 1, 2) },
+        { "same version appended twice", new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(
+            "Optimistic concurrency failure appending to an event stream: the expected version did not match the stream's current version.") },
+        { "stream started twice", new InvalidOperationException("handler failed", Server(PostgresErrorCodes.UniqueViolation, "duplicate key value violates unique constraint")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Races))]
+    public void a_race_with_another_write_is_retried_by_background_work_and_is_no_outage(string situation, Exception failure)
+    {
+        Assert.True(TransientFailures.IsConcurrentWrite(failure), situation);
+        Assert.True(TransientFailures.ShouldRetryBackgroundWork(failure), situation);
+        Assert.False(TransientFailures.IsDatabaseUnavailable(failure), situation);
+    }
+
     private sealed class RecordingProblems : IProblemDetailsService
     {
         public ValueTask WriteAsync(ProblemDetailsContext context) => ValueTask.CompletedTask;

@@ -4,7 +4,6 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using ProjectCases.Infrastructure.Errors;
-using ConcurrencyException = JasperFx.ConcurrencyException;
 using TransientFailures = ProjectCases.Infrastructure.Errors.TransientFailures;
 using Wolverine;
 using Wolverine.Runtime;
@@ -36,8 +35,12 @@ public abstract class EventsToHandlersSubscription : SubscriptionBase
         foreach (var type in eventTypes) IncludeType(type);
     }
 
-    /// <summary>How many times an event is handled when a user's write to the same stream races it; 1: no retry here.</summary>
-    protected virtual int AttemptsOnConcurrentWrites => 1;
+    /// <summary>
+    /// How many times an event is handled when another write to the same stream races it (a user's write, a durable
+    /// check, or in a cluster a second node briefly running the same agent). Beyond it the race propagates and the
+    /// daemon pauses and restarts the shard (TransientFailures.RegisterWithTheDaemon).
+    /// </summary>
+    protected virtual int AttemptsOnConcurrentWrites => 3;
 
     /// <summary>The message the handlers receive for an event (the event itself unless the subscription wraps it).</summary>
     protected virtual object MessageFor(IEvent e) => e;
@@ -58,9 +61,10 @@ public abstract class EventsToHandlersSubscription : SubscriptionBase
                     await bus.InvokeAsync(MessageFor(e), cancellationToken);
                     break;
                 }
-                catch (ConcurrencyException) when (attempt < AttemptsOnConcurrentWrites)
+                catch (Exception race) when (attempt < AttemptsOnConcurrentWrites && TransientFailures.IsConcurrentWrite(race))
                 {
-                    // Nothing was committed: handle it again from the new state.
+                    // Nothing was committed: handle it again from the new state, once the other writer is done.
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException && !TransientFailures.ShouldRetryBackgroundWork(failure))
                 {
