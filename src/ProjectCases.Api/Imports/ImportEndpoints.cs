@@ -27,7 +27,7 @@ public static class ImportEndpoints
     [Query("dryRun", typeof(bool), "true: report what each row would do and record nothing; false: record the valid rows.", Required = true)]
     [ProducesResponseType<ImportReport>(200)]
     [WolverinePost("/api/imports", OperationId = "PostImport"), Authorize(Roles = Roles.ProjectWriters), StreamedUpload]
-    public static async Task<IResult> Post(HttpContext context, ImportRunner runner, IOptions<ImportOptions> options, CancellationToken ct)
+    public static async Task<IResult> Post(HttpContext context, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         if (query.Text("dryRun") is null) query.AddError("dryRun", "is required: true to see what would be recorded, false to record.");
@@ -38,6 +38,8 @@ public static class ImportEndpoints
         if (problem is not null) return Results.Problem(problem);
         var (rows, invalid) = ImportFile.Read(upload!.Value.Content, upload.Value.FileName, options.Value.MaxRows);
         if (invalid is not null) return Results.Problem(invalid);
+        // Resolved here, not injected: the runner's dependencies (the console's validation seam) are built by the container.
+        var runner = context.RequestServices.GetRequiredService<ImportRunner>();
         return Results.Ok(await runner.RunAsync(rows, context.User, dryRun, null, ct));
     }
 
