@@ -11,6 +11,7 @@ public static class ImportsSetup
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.AddScoped<ImportRunner>();
+        services.AddMemoryCache(); // the console holds a checked file until it is recorded
         return services;
     }
 }
