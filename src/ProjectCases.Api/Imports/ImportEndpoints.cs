@@ -16,7 +16,7 @@ public static class ImportEndpoints
     public const string TemplateFileName = "projectcases-import-template.xlsx";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    [ProducesResponseType<FileContentResult>(200, XlsxType)]
+    [FileResponse(XlsxType)]
     [WolverineGet("/api/imports/template", OperationId = "GetImportTemplate"), Authorize(Roles = Roles.ProjectWriters)]
     public static IResult GetTemplate(HttpContext context)
     {
@@ -26,6 +26,7 @@ public static class ImportEndpoints
 
     [Query("dryRun", typeof(bool), "true: report what each row would do and record nothing; false: record the valid rows.", Required = true)]
     [ProducesResponseType<ImportReport>(200)]
+    [MultipartFile("file", "The .xlsx workbook (the template's sheets) or a .csv of one kind, named by its file name's start (touchpoints-2025.csv).")]
     [WolverinePost("/api/imports", OperationId = "PostImport"), Authorize(Roles = Roles.ProjectWriters), StreamedUpload]
     public static async Task<IResult> Post(HttpContext context, IOptions<ImportOptions> options, CancellationToken ct)
     {
