@@ -18,8 +18,8 @@ namespace ProjectCases.Imports;
 /// Runs an import's rows through the single writes' own validation (<see cref="ConsoleWrites.Validate{TCommand}"/>), the
 /// endpoints' organisation checks and pure decisions, and <see cref="InProcessWrites"/> — all inside one transaction per
 /// <see cref="BatchSize"/> rows (a dry run: one transaction for the whole file, rolled back, so later rows see the projects
-/// earlier rows registered and nothing stays). Each row has a savepoint: a row that fails at the database (a concurrent
-/// write) is undone alone. Idempotent by the rows' ids (<see cref="ImportCommands"/>) and the <see cref="ImportedRow"/> ledger.
+/// earlier rows registered and nothing stays). A row that fails at the database (a concurrent write) aborts the transaction:
+/// its batch runs again with a savepoint per row, so that row is undone alone. Idempotent by the rows' ids (<see cref="ImportCommands"/>) and the <see cref="ImportedRow"/> ledger.
 /// </summary>
 public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, ConsoleWrites validation, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
@@ -36,24 +36,48 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         var transaction = await connection.BeginTransactionAsync(ct);
-        var batchStart = 0;
-        for (var i = 0; i < commands.Count; i++)
+        var size = dryRun ? Math.Max(commands.Count, 1) : BatchSize;
+        for (var start = 0; start < commands.Count; start += size)
         {
-            var (outcome, detail) = await RowAsync(commands[i], earlier, ledger, transaction, user, ct);
-            results[i] = new ImportRowResult(rows[i].Row, rows[i].Sheet, dryRun && outcome == ImportOutcome.Recorded ? ImportOutcome.WouldRecord : outcome, detail);
-            if (!dryRun && (i + 1 - batchStart == BatchSize || i == commands.Count - 1))
+            var end = Math.Min(start + size, commands.Count);
+            var before = new Dictionary<Guid, RowCommand>(earlier);
+            try
             {
-                await CommitAsync(transaction, results, batchStart, i, ct);
+                await BatchAsync(start, end, savepoints: false);
+            }
+            // Rare: a row failed at the database (a concurrent write), which aborts the transaction. The batch again, from
+            // its start, with a savepoint per row (two more round trips a row), so that the failing row is undone alone.
+            catch (Exception e) when (IsOvertaken(e))
+            {
+                await transaction.RollbackAsync(ct);
                 await transaction.DisposeAsync();
                 transaction = await connection.BeginTransactionAsync(ct);
-                batchStart = i + 1;
+                earlier = before;
+                await BatchAsync(start, end, savepoints: true);
             }
-            progress?.Invoke(i + 1, rows.Count);
+            if (!dryRun)
+            {
+                await CommitAsync(transaction, results, start, end - 1, ct);
+                await transaction.DisposeAsync();
+                transaction = await connection.BeginTransactionAsync(ct);
+            }
         }
         await transaction.RollbackAsync(ct); // a dry run's writes; after a real run, an empty transaction
         await transaction.DisposeAsync();
         return new ImportReport(dryRun, results);
+
+        async Task BatchAsync(int from, int to, bool savepoints)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var (outcome, detail) = await RowAsync(commands[i], earlier, ledger, transaction, user, savepoints, ct);
+                results[i] = new ImportRowResult(rows[i].Row, rows[i].Sheet, dryRun && outcome == ImportOutcome.Recorded ? ImportOutcome.WouldRecord : outcome, detail);
+                progress?.Invoke(i + 1, rows.Count);
+            }
+        }
     }
+
+    private static bool IsOvertaken(Exception e) => e is ExistingStreamIdCollisionException or DocumentAlreadyExistsException or ConcurrencyException;
 
     /// <summary>A batch that cannot be committed (the connection failed) records none of its rows: they say so, and a re-run records them.</summary>
     private static async Task CommitAsync(NpgsqlTransaction transaction, ImportRowResult[] results, int from, int to, CancellationToken ct)
@@ -68,7 +92,7 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
     }
 
     private async Task<(ImportOutcome, string?)> RowAsync(RowCommand row, Dictionary<Guid, RowCommand> earlier, HashSet<Guid> ledger,
-        NpgsqlTransaction transaction, ClaimsPrincipal user, CancellationToken ct)
+        NpgsqlTransaction transaction, ClaimsPrincipal user, bool savepoint, CancellationToken ct)
     {
         if (row.Problem is { } problem) return (ImportOutcome.Refused, problem);
         if (earlier.TryGetValue(row.RowId, out var first))
@@ -87,15 +111,15 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
         };
         if (invalid is not null) return (ImportOutcome.Refused, Describe(invalid));
 
-        await transaction.SaveAsync("import_row", ct);
+        if (savepoint) await transaction.SaveAsync("import_row", ct);
         try
         {
             var outcome = await WriteAsync(row, writes.InTransaction(transaction), user, ct);
-            await transaction.ReleaseAsync("import_row", ct);
+            if (savepoint) await transaction.ReleaseAsync("import_row", ct);
             if (outcome.Problem is { } refused) return (ImportOutcome.Refused, Describe(refused, row));
             return (ImportOutcome.Recorded, null);
         }
-        catch (Exception e) when (e is ExistingStreamIdCollisionException or DocumentAlreadyExistsException or ConcurrencyException)
+        catch (Exception e) when (savepoint && IsOvertaken(e))
         {
             await transaction.RollbackAsync("import_row", ct);
             return e is ConcurrencyException
