@@ -4,6 +4,7 @@ using ProjectCases.CountryRisks;
 using ProjectCases.Documents;
 using ProjectCases.Engagements;
 using ProjectCases.FollowUps;
+using ProjectCases.Imports;
 using ProjectCases.Infrastructure;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Cluster;
@@ -53,6 +54,7 @@ builder.Services.AddProjectCasesMarten(
     opts => opts.ConfigureEngagements(),
     opts => opts.ConfigureNotifications(),
     opts => opts.ConfigureDocuments(),
+    opts => opts.ConfigureImports(),
     opts => opts.Schema.For<IdempotencyRecord>())
     .RunAsyncProjections(cluster)
     .AddAuditSealing()
@@ -66,6 +68,7 @@ builder.Services.AddTroubles(builder.Configuration);
 builder.Services.Configure<ProjectCases.FollowUps.Rules.FollowUpOptions>(builder.Configuration.GetSection(ProjectCases.FollowUps.Rules.FollowUpOptions.Section));
 builder.Services.AddAudit();
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddImports(builder.Configuration);
 builder.Services.AddReports(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration, builder.Environment);
 builder.AddProjectCasesConsole();

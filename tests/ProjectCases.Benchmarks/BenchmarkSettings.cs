@@ -11,27 +11,34 @@ public sealed record BenchmarkSettings(
     public bool ConsoleOnly { get; init; }
     /// <summary>`--cluster`: only the 1-, 2- and 3-node figures and the kill -9 takeover (issue 19).</summary>
     public bool ClusterOnly { get; init; }
+    /// <summary>`--import [rows]`: only the bulk import's throughput (issue 17), with a workbook of that many rows.</summary>
+    public int? ImportRows { get; init; }
 
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster"];
+    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster", "--import"];
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster]]
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster] [--import [rows]]]
           (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
           --quick      short run, under 3 minutes, smaller data
           --profile    add CPU profiles with Linux perf, where perf works
           --console    only the web console's page times (case file, hotline queue); with --quick, smaller data
           --cluster    only writes and reads with 1, 2 and 3 nodes in cluster mode, and the takeover time after kill -9
+          --import     only the bulk import: a workbook of rows rows (default 10,000) as a dry run, for real and again; rows/s
           --help       print this and exit
         """;
 
     /// <summary>The arguments this program does not know (an unknown one, such as --help, must not start a full run).</summary>
-    public static IReadOnlyList<string> Unknown(string[] args) => [.. args.Where(a => !KnownArguments.Contains(a))];
+    public static IReadOnlyList<string> Unknown(string[] args) =>
+        [.. args.Where((a, i) => !KnownArguments.Contains(a) && !(i > 0 && args[i - 1] == "--import" && int.TryParse(a, out var n) && n > 0))];
 
     public static BenchmarkSettings From(string[] args) => (args.Contains("--quick")
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))
-        with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console"), ClusterOnly = args.Contains("--cluster") };
+        with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console"), ClusterOnly = args.Contains("--cluster"),
+            ImportRows = Array.IndexOf(args, "--import") is var at and >= 0
+                ? at + 1 < args.Length && int.TryParse(args[at + 1], out var rows) ? rows : ImportThroughput.DefaultRows
+                : null };
 }

@@ -52,6 +52,14 @@ try
         Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
         return 0;
     }
+    if (settings.ImportRows is { } importRows)
+    {
+        service = await ServiceProcess.StartAsync(root, database);
+        Console.WriteLine("\nBulk import through POST /api/imports");
+        await ImportThroughput.Measure(service.BaseAddress, importRows, results);
+        Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
+        return 0;
+    }
 
     Console.WriteLine("\nRaw ceiling: one event-sized row per transaction over Npgsql");
     var raw = new Dictionary<int, Measurement>();

@@ -20,6 +20,16 @@ public sealed record WriteOutcome(long? Version, ProblemDetails? Problem)
 /// </summary>
 public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
 {
+    /// <summary>When set, every session joins this transaction and SaveChanges does not commit (see <see cref="InTransaction"/>).</summary>
+    private Npgsql.NpgsqlTransaction? _transaction;
+
+    /// <summary>
+    /// The same writes inside the caller's transaction, which the caller commits or rolls back (a bulk import: many rows
+    /// per commit, or a dry run rolled back as a whole, where later rows see the earlier rows' writes). Such a write
+    /// may not send messages: Wolverine's outbox flushes after SaveChanges, which is not the commit here.
+    /// </summary>
+    public InProcessWrites InTransaction(Npgsql.NpgsqlTransaction transaction) => new(store, outbox) { _transaction = transaction };
+
     /// <summary>Decides <paramref name="decide"/> on stream <paramref name="id"/> as <paramref name="user"/>, checking <paramref name="expectedVersion"/> when given.</summary>
     public Task<WriteOutcome> ExecuteAsync<TModel>(Guid id, long? expectedVersion, ClaimsPrincipal user, Func<TModel, Decision> decide,
         CancellationToken ct) where TModel : class, IWriteModel<TModel> =>
@@ -66,14 +76,16 @@ public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
 
     private IDocumentSession Open(ClaimsPrincipal user)
     {
-        var session = store.LightweightSession();
+        var session = _transaction is null ? store.LightweightSession() : store.LightweightSession(global::Marten.Services.SessionOptions.ForTransaction(_transaction));
         session.LastModifiedBy = user.Identity?.Name; // the events' user name, as Wolverine relays it for HTTP
-        outbox.Enroll(session);
+        if (_transaction is null) outbox.Enroll(session);
         return session;
     }
 
     private async Task<WriteOutcome> CommitAsync(IDocumentSession session, Decision decision, long version, CancellationToken ct)
     {
+        if (_transaction is not null && decision.Messages.Count > 0)
+            throw new InvalidOperationException("A write inside the caller's transaction cannot send messages through the outbox.");
         // Scheduled messages (ScheduledAt) send themselves with their delivery time; others are published.
         foreach (var message in decision.Messages)
         {

@@ -73,6 +73,26 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
                 });
         }
 
+        if (metadata.OfType<MultipartFileAttribute>().FirstOrDefault() is { } upload)
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object, Required = new HashSet<string> { upload.Part },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                [upload.Part] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.Description },
+                            },
+                        },
+                    },
+                },
+            };
+
         await Responses(operation, context, metadata, chain, isWrite, hasRouteValues, queries.Count > 0, acceptsIfMatch, cancellationToken);
 
         if (path.StartsWith("/api/"))
@@ -98,6 +118,8 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
             success.Content["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(successType, null, ct) };
         else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
             foreach (var (type, media) in content) success.Content[type] = media;
+        if (metadata.OfType<FileResponseAttribute>().FirstOrDefault() is { } file)
+            success.Content = new Dictionary<string, OpenApiMediaType> { [file.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } };
         if (metadata.OfType<ReportFormatQueryAttribute>().Any())
             success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         if (isWrite || successStatus == 201)
