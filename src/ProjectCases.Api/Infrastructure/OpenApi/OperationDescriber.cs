@@ -100,6 +100,11 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
             foreach (var (type, media) in content) success.Content[type] = media;
         if (metadata.OfType<ReportFormatQueryAttribute>().Any())
             success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        if (metadata.OfType<ExportFormatQueryAttribute>().Any())
+        {
+            success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            success.Content[Export.ExportFormats.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
         if (isWrite || successStatus == 201)
         {
             success.Headers = new Dictionary<string, IOpenApiHeader>
