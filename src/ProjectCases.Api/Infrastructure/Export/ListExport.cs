@@ -11,16 +11,19 @@ namespace ProjectCases.Infrastructure.Export;
 /// </summary>
 public static class ListExport
 {
-    /// <summary>Rows read per query: large enough to keep the number of queries low, small enough to keep memory flat.</summary>
-    public const int BatchSize = 1000;
+    /// <summary>
+    /// Rows read per query (setting `Export:BatchSize`): large enough to keep the number of queries low, small enough to
+    /// keep memory flat. The tests set it small, so that their few rows span several batches.
+    /// </summary>
+    public const int DefaultBatchSize = 1000;
 
     /// <summary>Every page of <paramref name="readPage"/> (page from 1, page size) as one file named after <paramref name="list"/> and today.</summary>
     public static IResult AllPages<T>(ExportFormat format, string list, Func<int, int, Task<ListPage<T>>> readPage) where T : notnull =>
-        new ExportResult<T>(format, list, Batches(readPage));
+        new ExportResult<T>(format, list, batchSize => Batches(readPage, batchSize));
 
     /// <summary>A list that is read whole anyway (it has no paging).</summary>
     public static IResult Rows<T>(ExportFormat format, string list, IReadOnlyList<T> rows) where T : notnull =>
-        new ExportResult<T>(format, list, One(rows));
+        new ExportResult<T>(format, list, _ => One(rows));
 
     private static async IAsyncEnumerable<IReadOnlyList<T>> One<T>(IReadOnlyList<T> rows)
     {
@@ -28,14 +31,14 @@ public static class ListExport
         yield return rows;
     }
 
-    private static async IAsyncEnumerable<IReadOnlyList<T>> Batches<T>(Func<int, int, Task<ListPage<T>>> readPage)
+    private static async IAsyncEnumerable<IReadOnlyList<T>> Batches<T>(Func<int, int, Task<ListPage<T>>> readPage, int batchSize)
     {
         // Offset pages in the list's own order (every list orders by a unique last key, the id), as the JSON pages are read.
         for (var page = 1; ; page++)
         {
-            var batch = await readPage(page, BatchSize);
+            var batch = await readPage(page, batchSize);
             if (batch.Items.Count > 0) yield return batch.Items;
-            if (batch.Items.Count < BatchSize || (long)page * BatchSize >= batch.Total) yield break;
+            if (batch.Items.Count < batchSize || (long)page * batchSize >= batch.Total) yield break;
         }
     }
 
@@ -43,7 +46,7 @@ public static class ListExport
     public static string FileName(string list, DateOnly today, ExportFormat format) =>
         $"{list}-{today:yyyy-MM-dd}.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
 
-    private sealed class ExportResult<T>(ExportFormat format, string list, IAsyncEnumerable<IReadOnlyList<T>> batches) : IResult where T : notnull
+    private sealed class ExportResult<T>(ExportFormat format, string list, Func<int, IAsyncEnumerable<IReadOnlyList<T>>> batches) : IResult where T : notnull
     {
         public async Task ExecuteAsync(HttpContext context)
         {
@@ -51,6 +54,7 @@ public static class ListExport
             var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             var today = TokyoTime.Today(services.GetRequiredService<TimeProvider>());
             var ct = context.RequestAborted;
+            var batchSize = Math.Max(1, services.GetRequiredService<IConfiguration>().GetValue("Export:BatchSize", DefaultBatchSize));
             var columns = ExportColumns.For(typeof(T), json);
 
             // The file is written to a temporary file first, then sent: memory stays flat however long the list, and a
@@ -59,7 +63,7 @@ public static class ListExport
                 FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await using (var writer = Writer(file, columns.Names))
             {
-                await foreach (var batch in batches.WithCancellation(ct))
+                await foreach (var batch in batches(batchSize).WithCancellation(ct))
                     foreach (var row in batch)
                         await writer.WriteRowAsync(columns.Cells(row), ct);
             }
