@@ -62,14 +62,16 @@ public static class ReadOrganisationsEndpoints
     }
 
     /// <summary>Every event of the organisation's stream (its registration and renames), paged like every list.</summary>
-    [Paged]
+    [Paged, ExportFormatQuery]
     [WolverineGet("/api/organisations/{id}/history", OperationId = "OrganisationHistory"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
         if (await session.LoadAsync<Organisation>(id, ct) is null) return Results.Problem(OrganisationWriteModel.NotFound(id));
+        if (format is { } file) return ListExport.AllPages(file, $"organisation-history-{id}", (p, size) => StreamHistory.ReadAsync(session, id, p, size, ct));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 

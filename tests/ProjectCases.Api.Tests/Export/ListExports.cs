@@ -226,6 +226,18 @@ public class ListExports(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("'=Payments suspended on external debt.", CsvRows(csv).Rows.Single(r => r["country"] == "LK")["summary"]);
     }
 
+    [Fact]
+    public async Task a_project_history_exports_every_event_with_its_data_as_json_text()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host));
+        for (var i = 0; i < 3; i++) await project.Post("/touchpoints", ProjectApi.Touchpoint(), 201);
+
+        var events = await ExportsMatchTheJsonPages("auditor", $"/api/projects/{project.Id}/history", 4);
+
+        Assert.Equal(["1", "2", "3", "4"], events.Select(e => e["version"]));
+        await As("company", s => { s.Get.Url($"/api/projects/{project.Id}/history?format=csv"); s.StatusCodeShouldBe(404); }, company: A);
+    }
+
     [Theory]
     [InlineData("officer", "/api/projects?format=pdf", "format")]
     [InlineData("officer", "/api/projects?format=csv&sector=Shipping", "sector")]

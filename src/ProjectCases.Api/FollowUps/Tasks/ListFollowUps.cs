@@ -98,15 +98,17 @@ public static class ListFollowUpsEndpoint
     }
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/follow-ups/{id}/history", OperationId = "FollowUpHistory"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
         if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return Results.Problem(FollowUpWriteModel.NotFound(id));
+        if (format is { } file) return ListExport.AllPages(file, $"task-history-{id}", (p, size) => StreamHistory.ReadAsync(session, id, p, size, ct));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 }

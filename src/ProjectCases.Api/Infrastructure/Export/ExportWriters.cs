@@ -58,7 +58,7 @@ public sealed class XlsxExportWriter : IExportWriter
         _document = SpreadsheetDocument.Create(destination, SpreadsheetDocumentType.Workbook);
         var workbook = _document.AddWorkbookPart();
         var worksheet = workbook.AddNewPart<WorksheetPart>();
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
+        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = SheetName(sheetName) }));
         _sheet = OpenXmlWriter.Create(worksheet);
         _sheet.WriteStartElement(new Worksheet());
         _sheet.WriteStartElement(new SheetData());
@@ -85,6 +85,13 @@ public sealed class XlsxExportWriter : IExportWriter
                 _sheet.WriteElement(new Cell());
         }
         _sheet.WriteEndElement();
+    }
+
+    /// <summary>Excel takes at most 31 characters for a sheet's name, and none of : \\ / ? * [ ].</summary>
+    private static string SheetName(string name)
+    {
+        var clean = new string([.. name.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']'))]);
+        return clean.Length <= 31 ? clean : clean[..31];
     }
 
     /// <summary>Excel refuses to open a workbook with a longer cell (it offers to "repair" it).</summary>
