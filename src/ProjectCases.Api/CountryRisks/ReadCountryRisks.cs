@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
+using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.OpenApi;
 using ProjectCases.Projects;
 using ProjectCases.Projects.Status;
 using Wolverine.Http;
@@ -44,8 +47,20 @@ public static class ReadCountryRisksEndpoints
     public const string Readers = Roles.Officer + "," + Roles.Hotline + "," + Roles.Auditor + "," + Roles.Admin;
 
     /// <summary>Open risks first, then the most recently observed.</summary>
+    [ExportFormatQuery]
+    [ProducesResponseType<CountryRiskList>(200)]
     [WolverineGet("/api/country-risks", OperationId = "ListCountryRisks"), Authorize(Roles = Readers)]
-    public static async Task<CountryRiskList> List(IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
+    {
+        var query = new QueryParameters(context.Request);
+        var format = ExportFormats.Read(query);
+        if (query.Problem() is { } problem) return Results.Problem(problem);
+        var list = await ReadAsync(session, ct);
+        return format is { } file ? ListExport.Rows(file, "country-risks", list.Items) : Results.Ok(list);
+    }
+
+    /// <summary>The list (at most 500 risks: there are tens, not thousands); also read by the web console.</summary>
+    public static async Task<CountryRiskList> ReadAsync(IQuerySession session, CancellationToken ct)
     {
         var risks = await session.Query<CountryRisk>().OrderBy(r => r.StateRank).ThenByDescending(r => r.LatestObservedOn).Take(500).ToListAsync(ct);
         var linked = await LinkedRowsAsync(session, [.. risks.Select(r => r.Id)], ct);

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects;
 using Wolverine.Http;
@@ -22,7 +23,7 @@ public static class ListEngagementsEndpoint
     [Query("ministry", typeof(Ministry), "Only this ministry's engagements.")]
     [Query("from", typeof(DateOnly), "Only engagements on or after this day.")]
     [Query("to", typeof(DateOnly), "Only engagements on or before this day.")]
-    [Query("projectId", typeof(Guid), "Only engagements linked to this project."), Paged]
+    [Query("projectId", typeof(Guid), "Only engagements linked to this project."), Paged, ExportFormatQuery]
     [WolverineGet("/api/engagements", OperationId = "ListEngagements"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -33,10 +34,13 @@ public static class ListEngagementsEndpoint
         var to = query.Date("to");
         var projectId = query.Guid("projectId");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (country is not null && !Countries.IsKnown(country)) query.AddError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
         if (from is not null && to is not null && from > to) query.AddError("to", $"must be on or after from ({from:yyyy-MM-dd}).");
         if (query.Problem() is { } problem) return Results.Problem(problem);
-        return Results.Ok(await QueryAsync(session, new EngagementFilter(country, ministry, from, to, projectId), page, pageSize, ct));
+        var filter = new EngagementFilter(country, ministry, from, to, projectId);
+        if (format is { } file) return ListExport.AllPages(file, "engagements", (p, size) => QueryAsync(session, filter, p, size, ct));
+        return Results.Ok(await QueryAsync(session, filter, page, pageSize, ct));
     }
 
     /// <summary>One page of the list; also read by the web console.</summary>

@@ -6,6 +6,7 @@ using Marten.Events.Aggregation;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -59,17 +60,25 @@ public static class RegisterContactEndpoint
 public static class ListContactsEndpoint
 {
     /// <summary>Filter `organisationId`; by name.</summary>
-    [Query("organisationId", typeof(Guid), "Only the contacts of this organisation."), Paged]
+    [Query("organisationId", typeof(Guid), "Only the contacts of this organisation."), Paged, ExportFormatQuery]
     [WolverineGet("/api/contacts", OperationId = "ListContacts"), Authorize(Roles = OrganisationReferences.Writers)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var organisationId = query.Guid("organisationId");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
+        if (format is { } file) return ListExport.AllPages(file, "contacts", (p, size) => QueryAsync(session, organisationId, p, size, ct));
+        return Results.Ok(await QueryAsync(session, organisationId, page, pageSize, ct));
+    }
+
+    /// <summary>One page of contacts by name.</summary>
+    public static async Task<ListPage<Contact>> QueryAsync(IQuerySession session, Guid? organisationId, int page, int pageSize, CancellationToken ct)
+    {
         IQueryable<Contact> contacts = session.Query<Contact>();
         if (organisationId is { } org) contacts = contacts.Where(c => c.OrganisationId == org);
         var found = await contacts.OrderBy(c => c.Name).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, ct);
-        return Results.Ok(new ListPage<Contact>([.. found], page, pageSize, found.TotalItemCount));
+        return new ListPage<Contact>([.. found], page, pageSize, found.TotalItemCount);
     }
 }

@@ -4,6 +4,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Audit.History;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Troubles.Cases;
 using Wolverine.Http;
@@ -19,7 +20,7 @@ public static class ReadOrganisationsEndpoints
 {
     /// <summary>Filters `q` (part of the name in either script, normalised as the duplicate check does) and `kind`; by name.</summary>
     [Query("q", typeof(string), "Part of the name, in either script (normalised as the duplicate check does)."), Paged]
-    [Query("kind", typeof(OrganisationKind), "Only organisations of this kind.")]
+    [Query("kind", typeof(OrganisationKind), "Only organisations of this kind."), ExportFormatQuery]
     [WolverineGet("/api/organisations", OperationId = "ListOrganisations"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -27,8 +28,17 @@ public static class ReadOrganisationsEndpoints
         var q = query.Text("q");
         var kind = query.Enum<OrganisationKind>("kind");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        if (format is { } file) return ListExport.AllPages(file, "organisations", (p, size) => QueryAsync(session, q, kind, p, size, ct));
+        return Results.Ok(await QueryAsync(session, q, kind, page, pageSize, ct));
+    }
+
+    /// <summary>One page of organisations by name.</summary>
+    public static async Task<ListPage<OrganisationRow>> QueryAsync(IQuerySession session, string? q, OrganisationKind? kind, int page, int pageSize,
+        CancellationToken ct)
+    {
         IQueryable<Organisation> organisations = session.Query<Organisation>();
         if (kind is { } k) organisations = organisations.Where(o => o.Kind == k);
         if (q is not null)
@@ -37,7 +47,7 @@ public static class ReadOrganisationsEndpoints
             organisations = organisations.Where(o => o.NameKey.Contains(key) || o.NameJaKey.Contains(key));
         }
         var found = await organisations.OrderBy(o => o.NameKey).ThenBy(o => o.Id).ToPagedListAsync(page, pageSize, ct);
-        return Results.Ok(new ListPage<OrganisationRow>([.. found.Select(OrganisationRow.Of)], page, pageSize, found.TotalItemCount));
+        return new ListPage<OrganisationRow>([.. found.Select(OrganisationRow.Of)], page, pageSize, found.TotalItemCount);
     }
 
     /// <summary>A company user reads only its own organisation and the joint ventures it is a member of (404 for any other).</summary>
@@ -52,14 +62,16 @@ public static class ReadOrganisationsEndpoints
     }
 
     /// <summary>Every event of the organisation's stream (its registration and renames), paged like every list.</summary>
-    [Paged]
+    [Paged, ExportFormatQuery]
     [WolverineGet("/api/organisations/{id}/history", OperationId = "OrganisationHistory"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
         if (await session.LoadAsync<Organisation>(id, ct) is null) return Results.Problem(OrganisationWriteModel.NotFound(id));
+        if (format is { } file) return ListExport.AllPages(file, $"organisation-history-{id}", (p, size) => StreamHistory.ReadAsync(session, id, p, size, ct));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 

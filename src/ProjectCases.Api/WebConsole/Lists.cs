@@ -23,3 +23,24 @@ public sealed record Pager(int Page, int PageCount, string? PreviousUrl, string?
         return new Pager(page, pageCount, page > 1 ? Url(page - 1) : null, page < pageCount ? Url(page + 1) : null);
     }
 }
+
+/// <summary>
+/// "CSV" / "Excel" links of a list page: the page's own URL with its current filters (not its page number), answered by
+/// the page's `export` handler with every matching row (<see cref="Infrastructure.Export.ListExport"/>).
+/// </summary>
+public sealed record ExportLinks(string CsvUrl, string XlsxUrl)
+{
+    public static ExportLinks Of(HttpRequest request)
+    {
+        string Url(string format)
+        {
+            var query = request.Query.Where(pair => pair.Key is not ("page" or "handler" or "format"))
+                .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
+                .Where(pair => !string.IsNullOrEmpty(pair.Value))
+                .Prepend(new KeyValuePair<string, string?>("format", format))
+                .Prepend(new KeyValuePair<string, string?>("handler", "export"));
+            return request.Path + QueryString.Create(query);
+        }
+        return new ExportLinks(Url("csv"), Url("xlsx"));
+    }
+}

@@ -80,7 +80,7 @@ public class ListFilters(ApiFixture fixture) : ApiTest(fixture)
 
         var problem = ReadJson(await As("auditor", s => { s.Get.Url($"/api/projects/{id}/history?order=desc"); s.StatusCodeShouldBe(400); }));
 
-        Assert.Contains("Known parameters: page, pageSize", problem.GetProperty("errors").GetProperty("order")[0].GetString());
+        Assert.Contains("Known parameters: format, page, pageSize", problem.GetProperty("errors").GetProperty("order")[0].GetString());
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public sealed class ApiFixture : IAsyncLifetime
             // Scenarios record facts on fixed business dates (2024, 2026): a ten-year follow-up horizon keeps
             // them "new" for years; the horizon itself is shown with facts older than that (FollowUpHorizonInAction).
             builder.UseSetting("FollowUps:HorizonDays", "3650");
+            // Exports read their rows in batches of this many, so that a test's few rows span several batches.
+            builder.UseSetting("Export:BatchSize", "3");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(s =>
             {

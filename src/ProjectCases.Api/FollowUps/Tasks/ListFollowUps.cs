@@ -4,6 +4,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Audit.History;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
@@ -30,7 +31,7 @@ public static class ListFollowUpsEndpoint
     [Query("projectId", typeof(Guid), "Only tasks about this project.")]
     [Query("troubleId", typeof(Guid), "Only tasks about this trouble case.")]
     [Query("dueBefore", typeof(DateOnly), "Only tasks due before this date.")]
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<FollowUpItem>>(200)]
     [WolverineGet("/api/follow-ups"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -45,9 +46,12 @@ public static class ListFollowUpsEndpoint
         var troubleId = query.Guid("troubleId");
         var dueBefore = query.Date("dueBefore");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         var filter = new FollowUpFilter(owner, status, overdueOnly, projectId, troubleId, dueBefore);
+        var today = TokyoTime.Today(clock);
+        if (format is { } file) return ListExport.AllPages(file, "tasks", (p, size) => QueryAsync(session, filter, today, p, size, ct));
         return Results.Ok(await QueryAsync(session, filter, TokyoTime.Today(clock), page, pageSize, ct));
     }
 
@@ -94,15 +98,17 @@ public static class ListFollowUpsEndpoint
     }
 
     /// <summary>Who created, completed, moved or cancelled a task, and when.</summary>
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/follow-ups/{id}/history", OperationId = "FollowUpHistory"), Authorize(Roles = Readers + "," + Roles.Admin)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
         if (await session.LoadAsync<FollowUpTask>(id, ct) is null) return Results.Problem(FollowUpWriteModel.NotFound(id));
+        if (format is { } file) return ListExport.AllPages(file, $"task-history-{id}", (p, size) => StreamHistory.ReadAsync(session, id, p, size, ct));
         return Results.Ok(await StreamHistory.ReadAsync(session, id, page, pageSize, ct));
     }
 }

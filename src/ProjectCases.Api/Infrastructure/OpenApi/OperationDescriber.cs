@@ -122,6 +122,11 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
             success.Content = new Dictionary<string, OpenApiMediaType> { [file.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } };
         if (metadata.OfType<ReportFormatQueryAttribute>().Any())
             success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        if (metadata.OfType<ExportFormatQueryAttribute>().Any())
+        {
+            success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            success.Content[Export.ExportFormats.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        }
         if (isWrite || successStatus == 201)
         {
             success.Headers = new Dictionary<string, IOpenApiHeader>

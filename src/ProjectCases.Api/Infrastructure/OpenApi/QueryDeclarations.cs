@@ -67,6 +67,21 @@ public sealed class ReportFormatQueryAttribute : Attribute, IDeclaresQuery
 }
 
 /// <summary>
+/// `format=json|csv|xlsx` of a list (<see cref="Export.ExportFormats.Read"/>): csv and xlsx answer every row matching the
+/// filters as a file (<see cref="Export.ListExport"/>); paging is then ignored.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ExportFormatQueryAttribute : Attribute, IDeclaresQuery
+{
+    public IEnumerable<QuerySpec> Parameters =>
+    [
+        new("format", typeof(string),
+            "json (the default: one page), or csv / xlsx: every row matching the filters as a file to download (page and pageSize are then ignored). "
+            + "Columns are the JSON fields, named as in JSON.", AllowedValues: ["json", "csv", "xlsx"]),
+    ];
+}
+
+/// <summary>
 /// Marks a write that checks `If-Match` itself (writes with a <c>[WriteAggregate]</c> are found without it).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -3,6 +3,7 @@ using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.CompanyView;
 using ProjectCases.Projects.Status;
@@ -39,7 +40,7 @@ public static class ListProjectsEndpoint
     [Query("from", typeof(DateOnly), "Only projects last active on or after this date.")]
     [Query("to", typeof(DateOnly), "Only projects last active on or before this date (not before from).")]
     [Query("q", typeof(string), "Part of the English or Japanese name (case-insensitive).")]
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<ProjectListItem>>(200)]
     [WolverineGet("/api/projects"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
@@ -56,6 +57,7 @@ public static class ListProjectsEndpoint
         var to = query.Date("to");
         var text = query.Text("q");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (country is not null && !Countries.IsKnown(country)) query.AddError("country", $"'{country}' is not an ISO 3166-1 alpha-2 country code.");
         if (region is not null)
         {
@@ -66,6 +68,12 @@ public static class ListProjectsEndpoint
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         var filter = new ProjectFilter(country, region, sector, stage, status, text, ministry, financing, from, to);
+        if (format is { } file)
+        {
+            return CompanyProjects.CompanyOf(context.User) is { } own
+                ? ListExport.AllPages(file, "projects", (p, size) => QueryForCompanyAsync(session, own, filter, p, size, ct))
+                : ListExport.AllPages(file, "projects", (p, size) => QueryAsync(session, filter, p, size, ct));
+        }
         return CompanyProjects.CompanyOf(context.User) is { } company
             ? Results.Ok(await QueryForCompanyAsync(session, company, filter, page, pageSize, ct))
             : Results.Ok(await QueryAsync(session, filter, page, pageSize, ct));

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
@@ -17,7 +18,7 @@ public static class ListTroublesEndpoint
     [Query("category", typeof(TroubleCategory), "Only cases of this category.")]
     [Query("priority", typeof(Priority), "Only cases of this priority.")]
     [Query("projectId", typeof(Guid), "Only cases of this project.")]
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<TroubleCaseView>>(200)]
     [WolverineGet("/api/troubles"), Authorize(Roles = Roles.Hotline + "," + Roles.Auditor + "," + Roles.Company)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -28,8 +29,22 @@ public static class ListTroublesEndpoint
         var priority = query.Enum<Priority>("priority");
         var projectId = query.Guid("projectId");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
+        var now = clock.GetUtcNow();
+        if (format is { } file)
+        {
+            // The same reader as the pages below, so a company's file holds only its own cases, in the company view.
+            return TroubleAccess.CompanyOf(context.User) is not null
+                ? ListExport.AllPages(file, "cases", async (p, size) =>
+                {
+                    var own = await QueryAsync(session, context.User, status, category, priority, projectId, now, p, size, ct);
+                    return new ListPage<CompanyCaseView>([.. own.Cases.Select(CompanyCaseView.For)], p, size, own.Page.Total);
+                })
+                : ListExport.AllPages(file, "cases", async (p, size) =>
+                    (await QueryAsync(session, context.User, status, category, priority, projectId, now, p, size, ct)).Page);
+        }
         if (TroubleAccess.CompanyOf(context.User) is not null)
         {
             var own = await QueryAsync(session, context.User, status, category, priority, projectId, clock.GetUtcNow(), page, pageSize, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Troubles.Cases;
 using ProjectCases.Infrastructure.OpenApi;
@@ -23,7 +24,7 @@ public static class HotlineQueueEndpoint
     [Query("assignee", typeof(string), "Only cases assigned to this person.")]
     [Query("priority", typeof(Priority), "Only cases of this priority.")]
     [Query("overdue", typeof(bool), "true: only cases past a deadline; false: only cases within every deadline.")]
-    [Paged]
+    [Paged, ExportFormatQuery]
     [ProducesResponseType<ListPage<QueueItem>>(200)]
     [WolverineGet("/api/hotline/queue"), Authorize(Roles = Roles.Hotline)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -34,9 +35,12 @@ public static class HotlineQueueEndpoint
         var overdueText = query.Text("overdue");
         if (overdueText is not null && !bool.TryParse(overdueText, out _)) query.AddError("overdue", "must be true or false.");
         var (page, pageSize) = query.Paging();
+        var format = ExportFormats.Read(query);
         if (query.Problem() is { } problem) return Results.Problem(problem);
 
         bool? overdue = overdueText is null ? null : bool.Parse(overdueText);
+        var now = clock.GetUtcNow();
+        if (format is { } file) return ListExport.AllPages(file, "hotline-queue", (p, size) => QueryAsync(session, assignee, priority, overdue, now, p, size, ct));
         return Results.Ok(await QueryAsync(session, assignee, priority, overdue, clock.GetUtcNow(), page, pageSize, ct));
     }
 

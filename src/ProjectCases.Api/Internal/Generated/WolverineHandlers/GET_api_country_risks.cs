@@ -33,10 +33,9 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.CountryRisks.ReadCountryRisksEndpoints").SetTag("http.route", "/api/country-risks").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var countryRiskList_response = await ProjectCases.CountryRisks.ReadCountryRisksEndpoints.List(((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ProjectCases.CountryRisks.ReadCountryRisksEndpoints.List(httpContext, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, countryRiskList_response, 404);
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

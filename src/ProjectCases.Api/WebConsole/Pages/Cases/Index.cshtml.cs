@@ -35,4 +35,7 @@ public sealed class CaseListModel(IQuerySession session, TimeProvider clock) : P
         var ids = Found.Items.Select(c => c.ProjectId).Distinct().ToArray();
         Projects = (await session.LoadManyAsync<ProjectStatus>(ct, ids)).ToDictionary(p => p.Id);
     }
+
+    /// <summary>`?handler=export&amp;format=csv|xlsx` and the page's filters: exactly what the API list answers with that format.</summary>
+    public async Task<IActionResult> OnGetExport(CancellationToken ct) => new EndpointResult(await ListTroublesEndpoint.Get(HttpContext, session, clock, ct));
 }

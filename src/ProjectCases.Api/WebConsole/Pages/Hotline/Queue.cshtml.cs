@@ -25,4 +25,7 @@ public sealed class QueueModel(IQuerySession session, TimeProvider clock) : Page
     public async Task OnGet(CancellationToken ct) =>
         Found = await HotlineQueueEndpoint.QueryAsync(session, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee.Trim(), Priority, Overdue,
             clock.GetUtcNow(), Math.Max(1, PageNumber), PageSize, ct);
+
+    /// <summary>`?handler=export&amp;format=csv|xlsx` and the page's filters: exactly what the API list answers with that format.</summary>
+    public async Task<IActionResult> OnGetExport(CancellationToken ct) => new EndpointResult(await HotlineQueueEndpoint.Get(HttpContext, session, clock, ct));
 }

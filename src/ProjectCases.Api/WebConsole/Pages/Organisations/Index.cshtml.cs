@@ -34,4 +34,7 @@ public sealed class OrganisationsModel(IQuerySession session, Display display) :
         var page = await organisations.OrderBy(o => o.NameKey).ThenBy(o => o.Id).ToPagedListAsync(1, PageSize, ct);
         (Found, Total) = ([.. page], page.TotalItemCount);
     }
+
+    /// <summary>`?handler=export&amp;format=csv|xlsx` and the page's filters: exactly what the API list answers with that format.</summary>
+    public async Task<IActionResult> OnGetExport(CancellationToken ct) => new EndpointResult(await ReadOrganisationsEndpoints.List(HttpContext, session, ct));
 }

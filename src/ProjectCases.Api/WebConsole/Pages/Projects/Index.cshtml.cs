@@ -40,4 +40,7 @@ public sealed class ProjectListModel(IQuerySession session, IStringLocalizer<Tex
         var filter = new ProjectFilter(country, region, Sector, Stage, Status, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim());
         Found = await ListProjectsEndpoint.QueryAsync(session, filter, Math.Max(1, PageNumber), PageSize, ct);
     }
+
+    /// <summary>`?handler=export&amp;format=csv|xlsx` and the page's filters: exactly what the API list answers with that format.</summary>
+    public async Task<IActionResult> OnGetExport(CancellationToken ct) => new EndpointResult(await ListProjectsEndpoint.Get(HttpContext, session, ct));
 }

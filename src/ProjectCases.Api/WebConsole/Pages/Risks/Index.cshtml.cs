@@ -11,5 +11,5 @@ public sealed class IndexModel(IQuerySession session) : PageModel
 {
     public IReadOnlyList<CountryRiskView> Risks { get; private set; } = [];
 
-    public async Task OnGet(CancellationToken ct) => Risks = (await ReadCountryRisksEndpoints.List(session, ct)).Items;
+    public async Task OnGet(CancellationToken ct) => Risks = (await ReadCountryRisksEndpoints.ReadAsync(session, ct)).Items;
 }

@@ -6,6 +6,7 @@ using ProjectCases.FollowUps;
 using ProjectCases.FollowUps.Rules;
 using ProjectCases.FollowUps.Tasks;
 using ProjectCases.Infrastructure.Auth;
+using ProjectCases.Infrastructure.Export;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Projects.Status;
 using ProjectCases.Troubles.Cases;
@@ -32,6 +33,23 @@ public sealed class TasksModel(IQuerySession session, TimeProvider clock) : Page
 
     public async Task OnGet(CancellationToken ct)
     {
+        Found = await ListFollowUpsEndpoint.QueryAsync(session, Filter(), TokyoTime.Today(clock), Math.Max(1, PageNumber), PageSize, ct);
+        await NameSubjects(ct);
+    }
+
+    /// <summary>`?handler=export&amp;format=csv|xlsx` with the page's view and state: every task the page lists, as the API exports tasks.</summary>
+    public IActionResult OnGetExport()
+    {
+        var query = new QueryParameters(Request).Allow("view", "state", "page");
+        var format = ExportFormats.Read(query);
+        if (query.Problem() is { } problem) return new EndpointResult(Results.Problem(problem));
+        if (format is not { } file) return BadRequest();
+        var (filter, today, ct) = (Filter(), TokyoTime.Today(clock), HttpContext.RequestAborted);
+        return new EndpointResult(ListExport.AllPages(file, "tasks", (p, size) => ListFollowUpsEndpoint.QueryAsync(session, filter, today, p, size, ct)));
+    }
+
+    private FollowUpFilter Filter()
+    {
         var (status, overdueOnly) = State switch
         {
             "overdue" => ((FollowUpStatus?)null, true),
@@ -44,8 +62,7 @@ public sealed class TasksModel(IQuerySession session, TimeProvider clock) : Page
             : User.IsInRole(Roles.Hotline)
                 ? new FollowUpFilter(Owner: FollowUpRules.HotlineDesk, Status: status, OverdueOnly: overdueOnly)
                 : new FollowUpFilter(OwnerPrefix: "desk:", Status: status, OverdueOnly: overdueOnly);
-        Found = await ListFollowUpsEndpoint.QueryAsync(session, filter, TokyoTime.Today(clock), Math.Max(1, PageNumber), PageSize, ct);
-        await NameSubjects(ct);
+        return filter;
     }
 
     /// <summary>What each task belongs to, by name: the project's, or the case's summary.</summary>
