@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Json;
 using Wolverine.Http;
@@ -50,7 +51,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         foreach (var query in queries)
         {
             RemoveParameter(operation, query.Name, ParameterLocation.Query);
-            operation.Parameters.Add(QueryParameter(query));
+            operation.Parameters.Add(await QueryParameter(query, context, cancellationToken));
         }
 
         var acceptsIfMatch = isWrite && chain is not null && AcceptsIfMatch(chain.Method.Method);
@@ -95,7 +96,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
 
         var success = new OpenApiResponse { Description = successStatus == 201 ? "Created" : "OK", Content = new Dictionary<string, OpenApiMediaType>() };
         if (successType is not null)
-            success.Content["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(successType, null, ct) };
+            success.Content["application/json"] = new OpenApiMediaType { Schema = await SchemaReference(context, successType, ct) };
         else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
             foreach (var (type, media) in content) success.Content[type] = media;
         if (metadata.OfType<ReportFormatQueryAttribute>().Any())
@@ -143,18 +144,37 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         operation.Responses = responses;
     }
 
+    /// <summary>
+    /// A reference to the type's component schema, made as ASP.NET makes a body's (and added when no body used it yet).
+    /// Not the inline schema <c>GetOrCreateSchemaAsync</c> answers: inline, a nullable enum property loses its null (ASP.NET
+    /// marks it when it turns the property into a reference, `oneOf: [null, $ref]`), and every client generator names
+    /// inline bodies Response1, Response2 … with their own copies of every enum.
+    /// </summary>
+    internal static async Task<IOpenApiSchema> SchemaReference(OpenApiOperationTransformerContext context, Type type, CancellationToken ct)
+    {
+        var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(type));
+        var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
+        if (id is null) return schema; // a primitive, an array or a dictionary: ASP.NET inlines those too
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(id) != true) document.AddComponent(id, schema);
+        return new OpenApiSchemaReference(id, document);
+    }
+
     private static bool IsResultSchema(OpenApiMediaType media) => media.Schema is OpenApiSchemaReference { Reference.Id: "IResult" };
 
-    private static OpenApiParameter QueryParameter(QuerySpec query)
+    private static async Task<OpenApiParameter> QueryParameter(QuerySpec query, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var type = Nullable.GetUnderlyingType(query.Type) ?? query.Type;
-        var schema = new OpenApiSchema();
+        // An enum is the same component a body uses (a client has one Sector type, not one per parameter).
         if (type.IsEnum)
-        {
-            schema.Type = JsonSchemaType.String;
-            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(n))];
-        }
-        else if (type == typeof(int) || type == typeof(long))
+            return new OpenApiParameter
+            {
+                Name = query.Name, In = ParameterLocation.Query, Required = query.Required, Description = query.Description,
+                Schema = await SchemaReference(context, type, ct),
+            };
+        var schema = new OpenApiSchema();
+        if (type == typeof(int) || type == typeof(long))
         {
             schema.Type = JsonSchemaType.Integer;
             schema.Format = type == typeof(int) ? "int32" : "int64";
