@@ -54,7 +54,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
             operation.Parameters.Add(await QueryParameter(query, context, cancellationToken));
         }
 
-        var acceptsIfMatch = isWrite && chain is not null && AcceptsIfMatch(chain.Method.Method);
+        var acceptsIfMatch = isWrite && chain is not null && ReadsIfMatch(chain);
         if (isWrite && path.StartsWith("/api/"))
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -74,6 +74,8 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
                 });
         }
 
+        if (metadata.OfType<StreamedUploadAttribute>().Any()) operation.RequestBody = UploadBody();
+
         await Responses(operation, context, metadata, chain, isWrite, hasRouteValues, queries.Count > 0, acceptsIfMatch, cancellationToken);
 
         if (path.StartsWith("/api/"))
@@ -86,31 +88,39 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         // [ProducesResponseType] on the endpoint, as ApiExplorer read it (Wolverine also lists IResult for the C# return type: not a body).
         var declared = context.Description.SupportedResponseTypes
             .Where(m => m.StatusCode is >= 200 and < 300 && m.Type is not null && m.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(m.Type))
-            .OrderBy(m => m.StatusCode)
+            .GroupBy(m => m.StatusCode).Select(g => (Status: g.Key, g.First().Type))
+            .OrderBy(m => m.Status)
             .ToList();
         var startsStream = chain is not null && ReturnsStartStream(chain.Method.Method);
-        var successStatus = declared.FirstOrDefault()?.StatusCode ?? (startsStream ? 201 : 200);
-        var successType = declared.FirstOrDefault()?.Type ?? (isWrite ? typeof(WriteAccepted) : null);
+        if (declared.Count == 0) declared.Add((startsStream ? 201 : 200, isWrite ? typeof(WriteAccepted) : null));
         var existing = operation.Responses ?? [];
         var responses = new OpenApiResponses();
 
-        var success = new OpenApiResponse { Description = successStatus == 201 ? "Created" : "OK", Content = new Dictionary<string, OpenApiMediaType>() };
-        if (successType is not null)
-            success.Content["application/json"] = new OpenApiMediaType { Schema = await SchemaReference(context, successType, ct) };
-        else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
-            foreach (var (type, media) in content) success.Content[type] = media;
-        if (metadata.OfType<ReportFormatQueryAttribute>().Any())
-            success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-        if (isWrite || successStatus == 201)
+        foreach (var (successStatus, successType) in declared)
         {
-            success.Headers = new Dictionary<string, IOpenApiHeader>
+            var success = new OpenApiResponse { Description = successStatus == 201 ? "Created" : "OK", Content = new Dictionary<string, OpenApiMediaType>() };
+            if (successType is not null)
+                success.Content["application/json"] = new OpenApiMediaType { Schema = await SchemaReference(context, successType, ct) };
+            else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
+                foreach (var (type, media) in content) success.Content[type] = media;
+            if (metadata.OfType<ReportFormatQueryAttribute>().Any())
+                success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (metadata.OfType<FileResponseAttribute>().Any())
+                success.Content["application/octet-stream"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file's bytes, served as its own content type." },
+                };
+            if (isWrite || successStatus == 201)
             {
-                ["ETag"] = new OpenApiHeader { Description = "The new stream version, in quotes (not shown to company users).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-            };
-            if (successStatus == 201)
-                success.Headers["Location"] = new OpenApiHeader { Description = "The created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                success.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["ETag"] = new OpenApiHeader { Description = "The new stream version, in quotes (not shown to company users).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                };
+                if (successStatus == 201)
+                    success.Headers["Location"] = new OpenApiHeader { Description = "The created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+            responses[successStatus.ToString()] = success;
         }
-        responses[successStatus.ToString()] = success;
 
         var document = context.Document!;
         void Refusal(int status, string why) => responses[status.ToString()] = new OpenApiResponse
@@ -123,6 +133,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         };
 
         var authorized = metadata.OfType<IAuthorizeData>().Any();
+        var upload = metadata.OfType<StreamedUploadAttribute>().Any();
         if (isWrite || hasQuery) Refusal(400, isWrite ? "Malformed request or invalid field (each named under `errors`)." : "An invalid query parameter (each named under `errors`).");
         else Refusal(400, "A query value with a control character.");
         if (authorized)
@@ -135,8 +146,8 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         {
             Refusal(409, "The command conflicts with the current state, or a concurrent write won.");
             if (acceptsIfMatch) Refusal(412, "The If-Match version is stale.");
-            Refusal(413, "The body is larger than allowed.");
-            Refusal(415, "The body is not JSON.");
+            Refusal(413, upload ? "The file is larger than the configured limit." : "The body is larger than allowed.");
+            Refusal(415, upload ? "Not multipart/form-data, or a file type that is not accepted (or whose bytes are not what it says)." : "The body is not JSON.");
             Refusal(422, "Well-formed, but breaks a domain rule; or an Idempotency-Key reused for another request.");
         }
         Refusal(429, "Rate limited; retry after the Retry-After header's seconds.");
@@ -160,6 +171,30 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         if (document.Components?.Schemas?.ContainsKey(id) != true) document.AddComponent(id, schema);
         return new OpenApiSchemaReference(id, document);
     }
+
+    /// <summary>The parts Documents/Upload/MultipartForm reads: the file and its small fields.</summary>
+    private static OpenApiRequestBody UploadBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file, with its file name and content type." },
+                        ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What the document is; the file name without one." },
+                        ["shared"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "A case's document: whether the reporting company sees it." },
+                        ["factVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "The version of the fact the document supports." },
+                    },
+                },
+            },
+        },
+    };
 
     private static bool IsResultSchema(OpenApiMediaType media) => media.Schema is OpenApiSchemaReference { Reference.Id: "IResult" };
 
@@ -214,9 +249,15 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
     /// <summary>The feature folder: ProjectCases.Troubles.Handling → Troubles.</summary>
     public static string Feature(Type type) => type.Namespace?.Split('.') is { Length: > 1 } parts ? parts[1] : "Other";
 
-    private static bool AcceptsIfMatch(MethodInfo method) =>
-        method.GetCustomAttribute<AcceptsIfMatchAttribute>() is not null
-        || method.GetParameters().Any(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null);
+    /// <summary>
+    /// The endpoint reads If-Match: it says so, it fetches a stream for writing (<c>[WriteAggregate]</c>), or Wolverine put
+    /// <see cref="WritePreconditions{T}"/> (which reads it) into its chain.
+    /// </summary>
+    public static bool ReadsIfMatch(HttpChain chain) =>
+        chain.Method.Method.GetCustomAttribute<AcceptsIfMatchAttribute>() is not null
+        || chain.Method.Method.GetParameters().Any(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null)
+        || chain.Middleware.OfType<JasperFx.CodeGeneration.Frames.MethodCall>()
+            .Any(call => call.HandlerType.IsGenericType && call.HandlerType.GetGenericTypeDefinition() == typeof(WritePreconditions<>));
 
     private static bool ReturnsStartStream(MethodInfo method)
     {

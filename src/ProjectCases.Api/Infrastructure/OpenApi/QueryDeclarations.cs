@@ -71,3 +71,7 @@ public sealed class ReportFormatQueryAttribute : Attribute, IDeclaresQuery
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AcceptsIfMatchAttribute : Attribute;
+
+/// <summary>The endpoint answers a file's bytes (described as application/octet-stream), not JSON.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class FileResponseAttribute : Attribute;

@@ -13,7 +13,7 @@ namespace ProjectCases.Infrastructure.OpenApi;
 /// </summary>
 public sealed class SchemaDescriber : IOpenApiSchemaTransformer
 {
-    /// <summary>ASP.NET's mark on a schema it will put in the components and refer to by `$ref` (an enum, an object).</summary>
+    /// <summary>ASP.NET's mark on a schema it will put in the components and refer to by `$ref` (an enum, an object); empty for one it inlines.</summary>
     private const string SchemaIdKey = "x-schema-id";
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class SchemaDescriber : IOpenApiSchemaTransformer
         // its own x-is-nullable-property mark. A schema that stays inline (a string; an enum property with a default
         // value, which ASP.NET does not turn into a reference) must say it itself.
         var nullable = (Nullable.GetUnderlyingType(type) is not null || context.JsonPropertyInfo is { IsGetNullable: true } or { IsSetNullable: true })
-                       && schema.Metadata?.ContainsKey(SchemaIdKey) != true;
+                       && !(schema.Metadata?.TryGetValue(SchemaIdKey, out var id) == true && id is string { Length: > 0 });
         if (underlying == typeof(string))
             schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
         else if (underlying.IsEnum)
