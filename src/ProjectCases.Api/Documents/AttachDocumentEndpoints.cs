@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
@@ -19,12 +20,14 @@ namespace ProjectCases.Documents;
 /// </summary>
 public static class AttachDocumentEndpoints
 {
-    [WolverinePost("/api/projects/{id}/documents"), Authorize(Roles = Roles.ProjectWriters), StreamedUpload]
+    [ProducesResponseType<DocumentFiled>(201)]
+    [WolverinePost("/api/projects/{id}/documents", OperationId = "AttachProjectDocument"), Authorize(Roles = Roles.ProjectWriters), StreamedUpload]
     public static Task<(IResult, Events, OutgoingMessages)> PostToProject([WriteAggregate(Required = false)] ProjectWriteModel project,
         HttpRequest request, IDocumentSession session, DocumentFiling filing, CancellationToken ct) =>
         filing.FileAsync(request, session, new DocumentTarget(project.Id, DocumentOwner.Project, false, null), project.Version, ct);
 
-    [WolverinePost("/api/troubles/{id}/documents"), Authorize(Roles = Roles.Hotline + "," + Roles.Admin + "," + Roles.Company), StreamedUpload]
+    [ProducesResponseType<DocumentFiled>(201)]
+    [WolverinePost("/api/troubles/{id}/documents", OperationId = "AttachTroubleDocument"), Authorize(Roles = Roles.Hotline + "," + Roles.Admin + "," + Roles.Company), StreamedUpload]
     public static async Task<(IResult, Events, OutgoingMessages)> PostToTrouble([WriteAggregate(Required = false)] TroubleWriteModel trouble,
         HttpRequest request, IDocumentSession session, DocumentFiling filing, CancellationToken ct)
     {

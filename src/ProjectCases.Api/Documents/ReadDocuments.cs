@@ -1,3 +1,5 @@
+using ProjectCases.Infrastructure.OpenApi;
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -49,7 +51,8 @@ public static class DocumentAccess
 
 public static class ReadDocumentsEndpoints
 {
-    [WolverineGet("/api/documents/{id}"), Authorize(Roles = Roles.ProjectReaders)]
+    [FileResponse]
+    [WolverineGet("/api/documents/{id}", OperationId = "DownloadDocument"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, IDocumentContentStore store, HttpContext context, CancellationToken ct)
     {
         if (await DocumentAccess.FindAsync(session, user, id, ct) is not { } document)
@@ -58,15 +61,20 @@ public static class ReadDocumentsEndpoints
         return DocumentAccess.Download(document, store);
     }
 
-    [WolverineGet("/api/projects/{id}/documents"), Authorize(Roles = Roles.InternalReaders)]
+    [ProducesResponseType<DocumentList>(200)]
+    [WolverineGet("/api/projects/{id}/documents", OperationId = "ListProjectDocuments"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> OfProject(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await DocumentAccess.ListAsync(session, user, DocumentOwner.Project, id, ct) is { } documents
-            ? Results.Ok(new { items = documents })
+            ? Results.Ok(new DocumentList(documents))
             : Results.Problem(ProjectWriteModel.NotFound(id));
 
-    [WolverineGet("/api/troubles/{id}/documents"), Authorize(Roles = Roles.ProjectReaders)]
+    [ProducesResponseType<DocumentList>(200)]
+    [WolverineGet("/api/troubles/{id}/documents", OperationId = "ListTroubleDocuments"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> OfTrouble(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken ct) =>
         await DocumentAccess.ListAsync(session, user, DocumentOwner.Trouble, id, ct) is { } documents
-            ? Results.Ok(new { items = documents })
+            ? Results.Ok(new DocumentList(documents))
             : TroubleAccess.NotFound(id);
 }
+
+/// <summary>A stream's documents the user may read, oldest first.</summary>
+public sealed record DocumentList(IReadOnlyList<DocumentInfo> Items);

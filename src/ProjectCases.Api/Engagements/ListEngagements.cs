@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.OpenApi;
 using Marten;
 using Marten.Pagination;
@@ -24,6 +25,7 @@ public static class ListEngagementsEndpoint
     [Query("from", typeof(DateOnly), "Only engagements on or after this day.")]
     [Query("to", typeof(DateOnly), "Only engagements on or before this day.")]
     [Query("projectId", typeof(Guid), "Only engagements linked to this project."), Paged, ExportFormatQuery]
+    [ProducesResponseType<ListPage<Engagement>>(200)]
     [WolverineGet("/api/engagements", OperationId = "ListEngagements"), Authorize(Roles = Readers)]
     public static async Task<IResult> Get(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -90,13 +91,14 @@ public static class RecordEngagementEndpoint
     /// Starts the engagement's stream and appends EngagementLinked to every linked project, in one transaction: a
     /// concurrent write on any of them fails the whole commit (409) with nothing recorded anywhere.
     /// </summary>
+    [ProducesResponseType<EngagementWritten>(201)]
     [WolverinePost("/api/engagements"), Authorize(Roles = Roles.ProjectWriters)]
     public static (IResult, IStartStream?, LinkEngagementToProjects) Post(RecordEngagement command, OtherProjects projects)
     {
         var id = Guid.CreateVersion7();
         var decision = RecordEngagementDecision.Decide(command, id, projects.Missing);
         if (decision.Refusal is { } refusal) return (WriteResults.Refuse(refusal), null, new LinkEngagementToProjects(projects, []));
-        return (WriteResults.Created($"/api/engagements/{id}", new { id, version = 1, engagementId = id }, 1),
+        return (WriteResults.Created($"/api/engagements/{id}", new EngagementWritten(id, 1, id), 1),
             MartenOps.StartStream<Engagement>(id, [.. decision.Events.OfType<EngagementRecorded>()]),
             new LinkEngagementToProjects(projects, [.. decision.Events.OfType<EngagementLinked>()]));
     }
@@ -123,3 +125,6 @@ public static class RecordEngagementInProcess
         return decision with { Events = [.. decision.Events.OfType<EngagementRecorded>()] };
     }
 }
+
+/// <summary>201 of a new engagement: its stream (the engagement's id) at version 1.</summary>
+public sealed record EngagementWritten(Guid Id, long Version, Guid EngagementId);

@@ -61,6 +61,7 @@ public static class ListContactsEndpoint
 {
     /// <summary>Filter `organisationId`; by name.</summary>
     [Query("organisationId", typeof(Guid), "Only the contacts of this organisation."), Paged, ExportFormatQuery]
+    [ProducesResponseType<ListPage<Contact>>(200)]
     [WolverineGet("/api/contacts", OperationId = "ListContacts"), Authorize(Roles = OrganisationReferences.Writers)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.OpenApi;
 using Marten;
 using Marten.Pagination;
@@ -21,6 +22,7 @@ public static class ReadOrganisationsEndpoints
     /// <summary>Filters `q` (part of the name in either script, normalised as the duplicate check does) and `kind`; by name.</summary>
     [Query("q", typeof(string), "Part of the name, in either script (normalised as the duplicate check does)."), Paged]
     [Query("kind", typeof(OrganisationKind), "Only organisations of this kind."), ExportFormatQuery]
+    [ProducesResponseType<ListPage<OrganisationRow>>(200)]
     [WolverineGet("/api/organisations", OperationId = "ListOrganisations"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -51,6 +53,7 @@ public static class ReadOrganisationsEndpoints
     }
 
     /// <summary>A company user reads only its own organisation and the joint ventures it is a member of (404 for any other).</summary>
+    [ProducesResponseType<OrganisationPage>(200)]
     [WolverineGet("/api/organisations/{id}", OperationId = "GetOrganisation"), Authorize(Roles = Roles.ProjectReaders)]
     public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {
@@ -63,6 +66,7 @@ public static class ReadOrganisationsEndpoints
 
     /// <summary>Every event of the organisation's stream (its registration and renames), paged like every list.</summary>
     [Paged, ExportFormatQuery]
+    [ProducesResponseType<ListPage<HistoryItem>>(200)]
     [WolverineGet("/api/organisations/{id}/history", OperationId = "OrganisationHistory"), Authorize(Roles = Roles.InternalReaders)]
     public static async Task<IResult> History(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
     {

@@ -34,6 +34,7 @@ public sealed class EveryReadRouteAnswersAsDocumented(ApiFixture fixture) : ApiT
         Assert.True(routes.Count >= 15, $"only {routes.Count} read routes found");
         var client = Host.Server.CreateClient();
         var failures = new List<string>();
+        var bodiesChecked = 0;
         foreach (var route in routes)
         {
             var pattern = route.RoutePattern.RawText!;
@@ -44,9 +45,16 @@ public sealed class EveryReadRouteAnswersAsDocumented(ApiFixture fixture) : ApiT
             var role = roles.FirstOrDefault(r => r != Roles.Company) ?? roles.FirstOrDefault() ?? Roles.Admin;
             var documented = document["paths"]?[pattern]?["get"]?["responses"]?.AsObject().Select(r => r.Key).ToHashSet() ?? [];
 
-            var (status, _) = await Get(client, url, role);
+            var (status, answered) = await Get(client, url, role);
             if (status >= 500 || !documented.Contains(status.ToString()))
                 failures.Add($"GET {url} as {role}: {status}, documented {string.Join(", ", documented.Order())}");
+            // The body is what the document says (a [ProducesResponseType] that drifted from the code fails here).
+            if (status == 200 && document["paths"]?[pattern]?["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"] is { } schema
+                && answered.TrimStart().StartsWith('{'))
+            {
+                bodiesChecked++;
+                failures.AddRange(BodyMatchesSchema.Check(JsonNode.Parse(answered), schema, document, "").Select(f => $"GET {url} as {role}: body {f}"));
+            }
 
             if (declared.Count == 0) continue;
             var (refused, body) = await Get(client, url + (required.Length > 0 ? "&" : "?") + Unknown + "=1", role);
@@ -54,6 +62,7 @@ public sealed class EveryReadRouteAnswersAsDocumented(ApiFixture fixture) : ApiT
                 failures.Add($"GET {url} as {role} with ?{Unknown}: {refused}, not a 400 naming it");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(bodiesChecked >= 15, $"only {bodiesChecked} bodies held against their schema");
     }
 
     private static string RequiredValue(QuerySpec parameter) =>
@@ -85,5 +94,62 @@ public sealed class EveryReadRouteAnswersAsDocumented(ApiFixture fixture) : ApiT
         var followUp = (await troubles.Send("officer", "/api/follow-ups", new { projectId, title = "Call the embassy", dueOn = "2025-06-01" }, 201))
             .GetProperty("id").GetGuid();
         return new() { ["project"] = projectId, ["trouble"] = trouble, ["followUp"] = followUp, ["risk"] = Guid.NewGuid() };
+    }
+}
+
+/// <summary>
+/// Just enough JSON Schema to hold a real body against its description: `$ref`, `oneOf`/`anyOf`, `type` (one or a
+/// list), `enum`, `required`, `properties`, `additionalProperties: false` and `items`. Formats are not checked.
+/// </summary>
+public static class BodyMatchesSchema
+{
+    public static IEnumerable<string> Check(JsonNode? value, JsonNode schema, JsonNode document, string at)
+    {
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            foreach (var failure in Check(value, document["components"]!["schemas"]![reference.Split('/')[^1]]!, document, at)) yield return failure;
+            yield break;
+        }
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray branches)
+        {
+            if (!branches.Any(b => !Check(value, b!, document, at).Any())) yield return $"{at}: matches none of oneOf/anyOf";
+            yield break;
+        }
+        var kind = value switch
+        {
+            null => "null",
+            JsonObject => "object",
+            JsonArray => "array",
+            JsonValue v when v.TryGetValue<bool>(out _) => "boolean",
+            JsonValue v when v.TryGetValue<string>(out _) => "string",
+            _ => "number",
+        };
+        var types = schema["type"] switch
+        {
+            null => null,
+            JsonArray list => list.Select(t => t!.GetValue<string>()).ToList(),
+            var one => [one.GetValue<string>()],
+        };
+        if (types is not null && !types.Contains(kind) && !(kind == "number" && types.Contains("integer")))
+        {
+            yield return $"{at}: {kind}, described as {string.Join("|", types)}";
+            yield break;
+        }
+        if (schema["enum"] is JsonArray values && !values.Any(v => JsonNode.DeepEquals(v, value))) yield return $"{at}: {value?.ToJsonString()} is not among its enum values";
+        if (value is JsonObject obj)
+        {
+            foreach (var required in schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                if (!obj.ContainsKey(required)) yield return $"{at}.{required}: required but missing";
+            var properties = schema["properties"]?.AsObject();
+            foreach (var (name, member) in obj)
+            {
+                if (properties?[name] is { } property)
+                    foreach (var failure in Check(member, property, document, $"{at}.{name}")) yield return failure;
+                else if (schema["additionalProperties"] is JsonValue allowed && !allowed.GetValue<bool>()) yield return $"{at}.{name}: not described";
+            }
+        }
+        if (value is JsonArray array && schema["items"] is { } items)
+            foreach (var (item, index) in array.Take(20).Select((item, index) => (item, index)))
+                foreach (var failure in Check(item, items, document, $"{at}[{index}]")) yield return failure;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Microsoft.Extensions.Options;
 using ProjectCases.Infrastructure.Http;
 using ProjectCases.Infrastructure.Json;
 using Wolverine.Http;
@@ -50,10 +51,10 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         foreach (var query in queries)
         {
             RemoveParameter(operation, query.Name, ParameterLocation.Query);
-            operation.Parameters.Add(QueryParameter(query));
+            operation.Parameters.Add(await QueryParameter(query, context, cancellationToken));
         }
 
-        var acceptsIfMatch = isWrite && chain is not null && AcceptsIfMatch(chain.Method.Method);
+        var acceptsIfMatch = isWrite && chain is not null && ReadsIfMatch(chain);
         if (isWrite && path.StartsWith("/api/"))
         {
             operation.Parameters.Add(new OpenApiParameter
@@ -92,6 +93,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
                     },
                 },
             };
+        else if (metadata.OfType<StreamedUploadAttribute>().Any()) operation.RequestBody = UploadBody();
 
         await Responses(operation, context, metadata, chain, isWrite, hasRouteValues, queries.Count > 0, acceptsIfMatch, cancellationToken);
 
@@ -105,38 +107,44 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         // [ProducesResponseType] on the endpoint, as ApiExplorer read it (Wolverine also lists IResult for the C# return type: not a body).
         var declared = context.Description.SupportedResponseTypes
             .Where(m => m.StatusCode is >= 200 and < 300 && m.Type is not null && m.Type != typeof(void) && !typeof(IResult).IsAssignableFrom(m.Type))
-            .OrderBy(m => m.StatusCode)
+            .GroupBy(m => m.StatusCode).Select(g => (Status: g.Key, g.First().Type))
+            .OrderBy(m => m.Status)
             .ToList();
         var startsStream = chain is not null && ReturnsStartStream(chain.Method.Method);
-        var successStatus = declared.FirstOrDefault()?.StatusCode ?? (startsStream ? 201 : 200);
-        var successType = declared.FirstOrDefault()?.Type ?? (isWrite ? typeof(WriteAccepted) : null);
+        if (declared.Count == 0) declared.Add((startsStream ? 201 : 200, isWrite ? typeof(WriteAccepted) : null));
         var existing = operation.Responses ?? [];
         var responses = new OpenApiResponses();
 
-        var success = new OpenApiResponse { Description = successStatus == 201 ? "Created" : "OK", Content = new Dictionary<string, OpenApiMediaType>() };
-        if (successType is not null)
-            success.Content["application/json"] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(successType, null, ct) };
-        else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
-            foreach (var (type, media) in content) success.Content[type] = media;
-        if (metadata.OfType<FileResponseAttribute>().FirstOrDefault() is { } file)
-            success.Content = new Dictionary<string, OpenApiMediaType> { [file.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } };
-        if (metadata.OfType<ReportFormatQueryAttribute>().Any())
-            success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-        if (metadata.OfType<ExportFormatQueryAttribute>().Any())
+        foreach (var (successStatus, successType) in declared)
         {
-            success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-            success.Content[Export.ExportFormats.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
-        }
-        if (isWrite || successStatus == 201)
-        {
-            success.Headers = new Dictionary<string, IOpenApiHeader>
+            var success = new OpenApiResponse { Description = successStatus == 201 ? "Created" : "OK", Content = new Dictionary<string, OpenApiMediaType>() };
+            if (successType is not null)
+                success.Content["application/json"] = new OpenApiMediaType { Schema = await SchemaReference(context, successType, ct) };
+            else if (existing.TryGetValue("200", out var generated) && generated.Content is { Count: > 0 } content && !content.Values.Any(IsResultSchema))
+                foreach (var (type, media) in content) success.Content[type] = media;
+            if (metadata.OfType<ReportFormatQueryAttribute>().Any())
+                success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (metadata.OfType<FileResponseAttribute>().FirstOrDefault() is { } file)
+                success.Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    [file.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = file.Description } },
+                };
+            if (metadata.OfType<ExportFormatQueryAttribute>().Any())
             {
-                ["ETag"] = new OpenApiHeader { Description = "The new stream version, in quotes (not shown to company users).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-            };
-            if (successStatus == 201)
-                success.Headers["Location"] = new OpenApiHeader { Description = "The created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                success.Content["text/csv"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                success.Content[Export.ExportFormats.Xlsx] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
+            if (isWrite || successStatus == 201)
+            {
+                success.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["ETag"] = new OpenApiHeader { Description = "The new stream version, in quotes (not shown to company users).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                };
+                if (successStatus == 201)
+                    success.Headers["Location"] = new OpenApiHeader { Description = "The created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+            responses[successStatus.ToString()] = success;
         }
-        responses[successStatus.ToString()] = success;
 
         var document = context.Document!;
         void Refusal(int status, string why) => responses[status.ToString()] = new OpenApiResponse
@@ -149,6 +157,7 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         };
 
         var authorized = metadata.OfType<IAuthorizeData>().Any();
+        var upload = metadata.OfType<StreamedUploadAttribute>().Any();
         if (isWrite || hasQuery) Refusal(400, isWrite ? "Malformed request or invalid field (each named under `errors`)." : "An invalid query parameter (each named under `errors`).");
         else Refusal(400, "A query value with a control character.");
         if (authorized)
@@ -161,8 +170,8 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         {
             Refusal(409, "The command conflicts with the current state, or a concurrent write won.");
             if (acceptsIfMatch) Refusal(412, "The If-Match version is stale.");
-            Refusal(413, "The body is larger than allowed.");
-            Refusal(415, "The body is not JSON.");
+            Refusal(413, upload ? "The file is larger than the configured limit." : "The body is larger than allowed.");
+            Refusal(415, upload ? "Not multipart/form-data, or a file type that is not accepted (or whose bytes are not what it says)." : "The body is not JSON.");
             Refusal(422, "Well-formed, but breaks a domain rule; or an Idempotency-Key reused for another request.");
         }
         Refusal(429, "Rate limited; retry after the Retry-After header's seconds.");
@@ -170,18 +179,61 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
         operation.Responses = responses;
     }
 
+    /// <summary>
+    /// A reference to the type's component schema, made as ASP.NET makes a body's (and added when no body used it yet).
+    /// Not the inline schema <c>GetOrCreateSchemaAsync</c> answers: inline, a nullable enum property loses its null (ASP.NET
+    /// marks it when it turns the property into a reference, `oneOf: [null, $ref]`), and every client generator names
+    /// inline bodies Response1, Response2 … with their own copies of every enum.
+    /// </summary>
+    internal static async Task<IOpenApiSchema> SchemaReference(OpenApiOperationTransformerContext context, Type type, CancellationToken ct)
+    {
+        var json = context.ApplicationServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(type));
+        var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
+        if (id is null) return schema; // a primitive, an array or a dictionary: ASP.NET inlines those too
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(id) != true) document.AddComponent(id, schema);
+        return new OpenApiSchemaReference(id, document);
+    }
+
+    /// <summary>The parts Documents/Upload/MultipartForm reads: the file and its small fields.</summary>
+    private static OpenApiRequestBody UploadBody() => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file, with its file name and content type." },
+                        ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What the document is; the file name without one." },
+                        ["shared"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "A case's document: whether the reporting company sees it." },
+                        ["factVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "The version of the fact the document supports." },
+                    },
+                },
+            },
+        },
+    };
+
     private static bool IsResultSchema(OpenApiMediaType media) => media.Schema is OpenApiSchemaReference { Reference.Id: "IResult" };
 
-    private static OpenApiParameter QueryParameter(QuerySpec query)
+    private static async Task<OpenApiParameter> QueryParameter(QuerySpec query, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var type = Nullable.GetUnderlyingType(query.Type) ?? query.Type;
-        var schema = new OpenApiSchema();
+        // An enum is the same component a body uses (a client has one Sector type, not one per parameter).
         if (type.IsEnum)
-        {
-            schema.Type = JsonSchemaType.String;
-            schema.Enum = [.. Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(n))];
-        }
-        else if (type == typeof(int) || type == typeof(long))
+            return new OpenApiParameter
+            {
+                Name = query.Name, In = ParameterLocation.Query, Required = query.Required, Description = query.Description,
+                Schema = await SchemaReference(context, type, ct),
+            };
+        var schema = new OpenApiSchema();
+        if (type == typeof(int) || type == typeof(long))
         {
             schema.Type = JsonSchemaType.Integer;
             schema.Format = type == typeof(int) ? "int32" : "int64";
@@ -221,9 +273,15 @@ public sealed class OperationDescriber : IOpenApiOperationTransformer
     /// <summary>The feature folder: ProjectCases.Troubles.Handling → Troubles.</summary>
     public static string Feature(Type type) => type.Namespace?.Split('.') is { Length: > 1 } parts ? parts[1] : "Other";
 
-    private static bool AcceptsIfMatch(MethodInfo method) =>
-        method.GetCustomAttribute<AcceptsIfMatchAttribute>() is not null
-        || method.GetParameters().Any(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null);
+    /// <summary>
+    /// The endpoint reads If-Match: it says so, it fetches a stream for writing (<c>[WriteAggregate]</c>), or Wolverine put
+    /// <see cref="WritePreconditions{T}"/> (which reads it) into its chain.
+    /// </summary>
+    public static bool ReadsIfMatch(HttpChain chain) =>
+        chain.Method.Method.GetCustomAttribute<AcceptsIfMatchAttribute>() is not null
+        || chain.Method.Method.GetParameters().Any(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null)
+        || chain.Middleware.OfType<JasperFx.CodeGeneration.Frames.MethodCall>()
+            .Any(call => call.HandlerType.IsGenericType && call.HandlerType.GetGenericTypeDefinition() == typeof(WritePreconditions<>));
 
     private static bool ReturnsStartStream(MethodInfo method)
     {

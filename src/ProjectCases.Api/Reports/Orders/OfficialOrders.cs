@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ProjectCases.Infrastructure.OpenApi;
 using System.ComponentModel.DataAnnotations;
 using JasperFx.Events;
@@ -60,23 +61,31 @@ public static class OfficialOrdersStreams
 public static class OfficialOrdersEndpoints
 {
     /// <summary>Records (or revises) a published figure: 201 the first time for its year and group, 200 for a revision.</summary>
-    [WolverinePost("/api/reports/official-orders"), Authorize(Roles = Roles.Admin)]
+    [ProducesResponseType<OfficialOrdersWritten>(200), ProducesResponseType<OfficialOrdersWritten>(201)]
+    [WolverinePost("/api/reports/official-orders", OperationId = "RecordOfficialOrders"), Authorize(Roles = Roles.Admin)]
     public static async Task<IResult> Post(RecordOfficialOrders command, IDocumentSession session, CancellationToken ct)
     {
         var id = OfficialOrdersStreams.IdOf(command.CalendarYear!.Value, command.Group!.Value);
         var stream = await session.Events.FetchForWriting<OfficialOrders>(id, ct);
         var version = (stream.CurrentVersion ?? 0) + 1;
         stream.AppendOne(new OfficialOrdersPublished(command.CalendarYear.Value, command.Group.Value, command.AmountJpy!.Value, command.Source.Trim()));
-        var body = new { id, version, calendarYear = command.CalendarYear, group = command.Group };
+        var body = new OfficialOrdersWritten(id, version, command.CalendarYear.Value, command.Group.Value);
         return version == 1 ? WriteResults.Created("/api/reports/official-orders", body, version) : WriteResults.Ok(body, version);
     }
 
     /// <summary>Every published figure on record, by year and group.</summary>
+    [ProducesResponseType<OfficialOrdersList>(200)]
     [WolverineGet("/api/reports/official-orders", OperationId = "ListOfficialOrders"), Authorize(Roles = Roles.ReportReaders)]
     public static async Task<IResult> List(HttpContext context, IQuerySession session, CancellationToken ct)
     {
         if (new QueryParameters(context.Request).Problem() is { } problem) return Results.Problem(problem);
         var all = await session.Query<OfficialOrders>().OrderBy(o => o.CalendarYear).ThenBy(o => o.Group).ToListAsync(ct);
-        return Results.Ok(new { items = all });
+        return Results.Ok(new OfficialOrdersList(all));
     }
 }
+
+/// <summary>A recorded figure: its stream, the stream's new version, and which year and group it is.</summary>
+public sealed record OfficialOrdersWritten(Guid Id, long Version, int CalendarYear, OfficialOrdersGroup Group);
+
+/// <summary>Every published figure on record, by year and group.</summary>
+public sealed record OfficialOrdersList(IReadOnlyList<OfficialOrders> Items);
