@@ -66,6 +66,21 @@ public class SampleDataLoading(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal([SampleDataLoader.RecordedBy], recordedBy);
     }
 
+    [Fact]
+    public async Task the_seed_facts_keep_their_shapes_a_month_date_a_three_country_cable_and_jict_financing()
+    {
+        await Loader.LoadAsync(SampleFile.DefaultPath, CancellationToken.None);
+
+        // Seed 001: "re-announced in January 2023": a month, read back as a month.
+        var airport = await new ProjectApi(Host, SampleDataLoader.ProjectId("long-thanh-international-airport")).Read();
+        Assert.Equal("2023-01", Assert.Single(airport.GetProperty("tenders").EnumerateArray()).GetProperty("openedOn").GetString());
+
+        // Seed 004: the Singapore-Myanmar-India cable, JICT's investment, MIC's.
+        var cable = await new ProjectApi(Host, SampleDataLoader.ProjectId("singapore-myanmar-india-submarine-cable")).Read();
+        Assert.Equal(["SG", "MM", "IN"], cable.GetProperty("countries").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(("JICT", "MIC", "SG"), (cable.GetProperty("financing").GetString(), cable.GetProperty("ministry").GetString(), cable.GetProperty("country").GetString()));
+    }
+
     /// <summary>Events on the sample projects' own streams (follow-up tasks they trigger live in other streams).</summary>
     private async Task<long> EventCount()
     {
