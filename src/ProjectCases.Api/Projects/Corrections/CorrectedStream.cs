@@ -16,6 +16,13 @@ public static class CorrectedStream
         return (registered, ProjectRecord.Of(id, events.Select(e => (e.Version, e.Data))));
     }
 
+    /// <summary>The events up to <paramref name="e"/> (read back from the store), with it: what a refold walks in order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> UpToAsync(IQuerySession session, Guid id, IEvent e, CancellationToken ct)
+    {
+        var earlier = await session.Events.FetchStreamAsync(id, version: e.Version - 1, token: ct);
+        return [.. earlier.Where(x => x.Version < e.Version), e];
+    }
+
     /// <summary>The whole stream as the corrected view (what a correction decides on).</summary>
     public static async Task<ProjectRecord> ReadAsync(IQuerySession session, Guid id, CancellationToken ct)
     {
