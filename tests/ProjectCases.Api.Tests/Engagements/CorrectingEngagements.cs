@@ -175,4 +175,31 @@ public class CorrectingEngagements(ApiFixture fixture) : ApiTest(fixture)
         await Post($"{url}/correct", good, 200, role: "admin", ifMatch: "\"1\"");
         Assert.Equal("2022-11-21", (await Get(url)).GetProperty("on").GetString());
     }
+
+    [Fact]
+    public async Task correcting_a_projects_own_fact_keeps_its_engagements_and_country_risks()
+    {
+        var project = new ProjectApi(Host, await IctProject("Submarine cable"));
+        var engagement = await Recorded(RecordingEngagements.Dialogue(projectIds: [project.Id]));
+        var risk = ReadJson(await Post("/api/country-risks", new
+        {
+            country = "VN", kind = "SovereignDefault", observedOn = "2026-04-12", summary = "Payments on external debt suspended.",
+            severity = "Crisis", projectIds = new[] { project.Id },
+        }, 201)).GetProperty("id").GetGuid();
+        await WaitForProjections();
+        await WaitForProjections(); // the link is appended by the daemon after the risk is committed
+        var touchpoint = (await project.Post("/touchpoints", ProjectApi.Touchpoint(occurredOn: "2022-12-01"), 201)).GetProperty("version").GetInt64();
+
+        await project.Post($"/facts/{touchpoint}/void", new { reason = "Logged on the wrong project" });
+
+        var read = await project.Read();
+        Assert.Equal(0, read.GetProperty("touchpointCount").GetInt32());
+        Assert.Equal(engagement, Assert.Single(read.GetProperty("engagements").EnumerateArray()).GetProperty("engagementId").GetGuid());
+        Assert.Equal(risk, Assert.Single(read.GetProperty("risks").EnumerateArray()).GetProperty("riskId").GetGuid());
+        // The decisions still know the link: a continue-or-withdraw call on the risk is accepted.
+        await project.Post("/risk-decisions", new
+        {
+            riskId = risk, decision = "Suspend", reason = "Partner's intent confirmed.", decidedOn = "2026-04-20", decidedBy = "Minister", reviewOn = "2026-10-01",
+        }, 201);
+    }
 }
