@@ -52,8 +52,6 @@ public sealed class DetailModel(ConsoleWrites writes, IQuerySession session) : F
     public async Task<IActionResult> OnPostCorrect(Guid id, CancellationToken ct)
     {
         if (!User.IsAnyOf(Roles.ProjectWriters)) return Forbid();
-        // Razor Pages' own route value "page" is no field of the form.
-        ModelState.Remove("page");
         var command = new CorrectEngagement(CorrectionReason ?? "", Engagement.ToCommand());
         if (BoundCleanly(nameof(Engagement)) && Accepted(await Writes.ExecuteAsync<EngagementWriteModel, CorrectEngagement>(id, FormVersion, User, command,
                 (s, engagement, token) => EngagementCorrectionsInProcess.CorrectAsync(s, engagement, command, token), ct), nameof(Engagement)))
