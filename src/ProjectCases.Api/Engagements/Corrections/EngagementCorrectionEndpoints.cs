@@ -71,7 +71,7 @@ public static class EngagementCorrectionAnswer
         var (own, onProjects) = Split(decision);
         var (result, events, _) = WriteResults.Answer(decision with { Events = own }, engagement.Id, engagement.Version,
             next => new EngagementCorrectionWritten(engagement.Id, next, engagement.Id));
-        return (result, events, new LinkEngagementToProjects(projects, decision.IsAccepted ? onProjects : []));
+        return (result, events, new LinkEngagementToProjects(projects, onProjects)); // a refusal has no events: nothing for the projects either
     }
 
     public static (IReadOnlyList<object> Own, IReadOnlyList<IOnLinkedProject> OnProjects) Split(Decision decision) =>
