@@ -76,6 +76,9 @@ public class CorrectingEngagements(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(3, project.GetProperty("version").GetInt64());
         Assert.Equal(3, await StreamVersion(cable));
         Assert.Equal(["project_registered", "engagement_linked", "engagement_link_corrected"], await HistoryTypes(cable));
+        // Time travel to before the correction shows the project as it stood: the original date.
+        var before = await new ProjectApi(Host, cable).Read("?version=2");
+        Assert.Equal("2023-05-10", Assert.Single(before.GetProperty("engagements").EnumerateArray()).GetProperty("on").GetString());
     }
 
     [Fact]
