@@ -32,7 +32,46 @@ public sealed record EngagementRecorded(
 /// </summary>
 public sealed record EngagementLinked(
     Guid ProjectId, Guid EngagementId, string Country, Ministry Ministry, EngagementTouchpoint? Touchpoint, EngagementAgreement? Agreement)
+    : IOnLinkedProject
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public DateOnly On => Touchpoint?.OccurredOn ?? Agreement!.SignedOn;
 }
+
+/// <summary>An event an engagement write leaves on a linked project's stream (appended with that project's expected version).</summary>
+public interface IOnLinkedProject
+{
+    Guid ProjectId { get; }
+}
+
+// Corrections of an engagement are new events on its own stream, never edits; each carries the engagement as it
+// counted just before (Original), so that history shows what changed without reading back. The projects it is (or
+// was) linked to get their own events in the same transaction: each stream owns its events, and the EngagementLinked
+// already stored on a project is never touched.
+
+/// <summary>The engagement was recorded by mistake: it no longer counts, lists or is found; its history stays.</summary>
+public sealed record EngagementVoided(Guid EngagementId, string Reason, EngagementRecorded Original);
+
+/// <summary>The engagement counts with the values of <paramref name="Corrected"/> from now on (same id; its links may change).</summary>
+public sealed record EngagementCorrected(Guid EngagementId, string Reason, EngagementRecorded Original, EngagementRecorded Corrected);
+
+/// <summary>
+/// On a project that stays linked to a corrected engagement: the engagement as it now concerns the project
+/// (its corrected date, country, ministry, touchpoint or agreement). The project's timeline and status show these values.
+/// </summary>
+public sealed record EngagementLinkCorrected(
+    Guid ProjectId, Guid EngagementId, string Country, Ministry Ministry, EngagementTouchpoint? Touchpoint, EngagementAgreement? Agreement, string Reason)
+    : IOnLinkedProject
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly On => Touchpoint?.OccurredOn ?? Agreement!.SignedOn;
+
+    /// <summary>The link as it counts now, in the shape of the original link.</summary>
+    public EngagementLinked AsLink() => new(ProjectId, EngagementId, Country, Ministry, Touchpoint, Agreement);
+}
+
+/// <summary>
+/// On a project the engagement no longer concerns: the engagement was voided (<paramref name="EngagementVoided"/>) or
+/// corrected to other projects. The project no longer shows it; its history keeps the original link and this.
+/// </summary>
+public sealed record EngagementUnlinked(Guid ProjectId, Guid EngagementId, string Reason, bool EngagementVoided) : IOnLinkedProject;

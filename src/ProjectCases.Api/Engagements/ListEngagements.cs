@@ -19,7 +19,7 @@ public static class ListEngagementsEndpoint
     /// <summary>Readers: the ministries' roles (as for reports and history). Company users see no engagements.</summary>
     public const string Readers = Roles.Officer + "," + Roles.Auditor + "," + Roles.Admin;
 
-    /// <summary>Filters `country`, `ministry`, `from`, `to`, `projectId`; newest first. Any other parameter or a bad value is a 400.</summary>
+    /// <summary>Filters `country`, `ministry`, `from`, `to`, `projectId`; newest first; voided engagements are not listed. Any other parameter or a bad value is a 400.</summary>
     [Query("country", typeof(string), "Only engagements with this country: ISO 3166-1 alpha-2 code, e.g. VN.")]
     [Query("ministry", typeof(Ministry), "Only this ministry's engagements.")]
     [Query("from", typeof(DateOnly), "Only engagements on or after this day.")]
@@ -48,7 +48,8 @@ public static class ListEngagementsEndpoint
     /// <summary>One page of the list; also read by the web console.</summary>
     public static async Task<ListPage<Engagement>> QueryAsync(IQuerySession session, EngagementFilter f, int page, int pageSize, CancellationToken ct)
     {
-        IQueryable<Engagement> found = session.Query<Engagement>();
+        // A voided engagement was recorded by mistake: only its own address shows it.
+        IQueryable<Engagement> found = session.Query<Engagement>().Where(e => !e.Voided);
         if (f.Country is { } country) found = found.Where(e => e.Country == country);
         if (f.Ministry is { } ministry) found = found.Where(e => e.Ministry == ministry);
         if (f.From is { } from) found = found.Where(e => e.On >= from);

@@ -69,16 +69,26 @@ public static class RecordEngagementDecision
     {
         if (missingProjects.Count > 0)
             return Decision.NotFound($"These projects in projectIds do not exist: {string.Join(", ", missingProjects)}. Nothing was recorded.");
+        var recorded = Recorded(command, engagementId);
+        return Decision.Accept([recorded, .. recorded.ProjectIds.Select(id => LinkOf(recorded, id))]);
+    }
+
+    /// <summary>The engagement a valid body describes, trimmed (also the corrected values of a correction, which takes the same body).</summary>
+    public static EngagementRecorded Recorded(RecordEngagement command, Guid engagementId)
+    {
         var touchpoint = command.Touchpoint is { } t
             ? new EngagementTouchpoint(t.Kind!.Value, t.OccurredOn!.Value, t.JapanLevel!.Value, t.Counterpart.Trim(), t.Location?.Trim(), t.Summary.Trim(), t.Outcome?.Trim())
             : null;
         var agreement = command.Agreement is { } a
             ? new EngagementAgreement(a.AgreementType!.Value, a.Level!.Value, a.Title.Trim(), [.. a.Parties.Select(p => p.Trim())], a.SignedOn!.Value)
             : null;
-        var recorded = new EngagementRecorded(engagementId, command.Country.ToUpperInvariant(), command.Ministry!.Value, command.Sector, touchpoint, agreement,
+        return new EngagementRecorded(engagementId, command.Country.ToUpperInvariant(), command.Ministry!.Value, command.Sector, touchpoint, agreement,
             [.. command.ProjectIds ?? []]);
-        return Decision.Accept([recorded, .. recorded.ProjectIds.Select(id => new EngagementLinked(id, engagementId, recorded.Country, recorded.Ministry, touchpoint, agreement))]);
     }
+
+    /// <summary>The copy of <paramref name="recorded"/> that project <paramref name="projectId"/> receives.</summary>
+    public static EngagementLinked LinkOf(EngagementRecorded recorded, Guid projectId) =>
+        new(projectId, recorded.EngagementId, recorded.Country, recorded.Ministry, recorded.Touchpoint, recorded.Agreement);
 }
 
 public static class RecordEngagementEndpoint
@@ -104,8 +114,11 @@ public static class RecordEngagementEndpoint
     }
 }
 
-/// <summary>A Wolverine side effect: each linked project's EngagementLinked goes onto the stream fetched for it.</summary>
-public sealed record LinkEngagementToProjects(OtherProjects Projects, IReadOnlyList<EngagementLinked> Events) : ISideEffect
+/// <summary>
+/// A Wolverine side effect: each event for a linked project (EngagementLinked, or a correction's EngagementLinkCorrected and
+/// EngagementUnlinked) goes onto the stream fetched for it, committed with the engagement's own events or not at all.
+/// </summary>
+public sealed record LinkEngagementToProjects(OtherProjects Projects, IReadOnlyList<IOnLinkedProject> Events) : ISideEffect
 {
     public void Execute()
     {

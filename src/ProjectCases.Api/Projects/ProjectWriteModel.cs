@@ -96,8 +96,16 @@ public sealed class ProjectWriteModelProjection : SingleStreamProjection<Project
     public override async ValueTask<ProjectWriteModel?> EvolveAsync(ProjectWriteModel? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
         if (snapshot is null || e.Data is not (FactVoided or FactCorrected)) return Step(snapshot, e);
-        var (registered, record) = await CorrectedStream.ReadAsync(session, id, e, cancellation);
-        return record.Facts.Aggregate(ProjectWriteModel.Start(registered), (model, fact) => model.Fold(fact.Fact.Value, fact.Version))
-            with { StreamVersion = StreamVersions.Next(e, snapshot.StreamVersion), Voided = record.Voided };
+        // In recording order: facts as they count now (voided ones left out), everything else as recorded (a country
+        // risk's link and decision are no facts, and a correction must not drop them).
+        var events = await CorrectedStream.UpToAsync(session, id, e, cancellation);
+        var record = ProjectRecord.Of(id, events.Select(x => (x.Version, x.Data)));
+        var model = ProjectWriteModel.Start(events.Select(x => x.Data).OfType<ProjectRegistered>().First());
+        foreach (var x in events.Where(x => x.Data is not ProjectRegistered))
+        {
+            if (ProjectFact.Of(x.Data) is null) model = model.Fold(x.Data, x.Version);
+            else if (record.Find(x.Version) is { } fact) model = model.Fold(fact.Fact.Value, x.Version);
+        }
+        return model with { StreamVersion = StreamVersions.Next(e, snapshot.StreamVersion), Voided = record.Voided };
     }
 }

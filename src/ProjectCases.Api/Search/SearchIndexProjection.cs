@@ -24,6 +24,8 @@ public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, G
         Identity<TroubleResolved>(e => e.TroubleId);
         // An engagement is one entry from its own stream (never from the copies on the projects it is linked to).
         Identity<Engagements.EngagementRecorded>(e => e.EngagementId);
+        Identity<Engagements.EngagementCorrected>(e => e.EngagementId);
+        Identity<Engagements.EngagementVoided>(e => e.EngagementId);
     }
 
     public override SearchEntry? Evolve(SearchEntry? snapshot, Guid id, IEvent e)
@@ -78,22 +80,35 @@ public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, G
                 entry.Set("resolution", x.Summary, company: true);
                 break;
             case Engagements.EngagementRecorded x:
-                entry.Kind = SearchKind.Engagement;
-                // The first project it concerns, if any: most engagements concern a whole country partnership.
-                entry.ProjectId = x.ProjectIds is [var concerned, ..] ? concerned : null;
-                entry.Title = x.Touchpoint is { } tp ? $"{tp.Kind} with {tp.Counterpart} on {tp.OccurredOn}" : $"{x.Agreement!.Title} ({x.Agreement.SignedOn})";
-                entry.Set("country", x.Country);
-                entry.Set("summary", x.Touchpoint?.Summary);
-                entry.Set("counterpart", x.Touchpoint?.Counterpart);
-                entry.Set("location", x.Touchpoint?.Location);
-                entry.Set("outcome", x.Touchpoint?.Outcome);
-                entry.Set("title", x.Agreement?.Title);
-                entry.Set("parties", x.Agreement is { } agreement ? string.Join(", ", agreement.Parties) : null);
+                Engagement(entry, x);
                 break;
+            case Engagements.EngagementCorrected x when snapshot is not null:
+                // Found by its corrected texts only: the original ones are in its history, not in the search.
+                entry.Texts.Clear();
+                entry.CompanyTexts.Clear();
+                Engagement(entry, x.Corrected);
+                break;
+            case Engagements.EngagementVoided:
+                return null; // recorded by mistake: no longer found (Marten deletes the entry)
             default:
                 return snapshot;
         }
         return entry.Reindex();
+    }
+
+    private static void Engagement(SearchEntry entry, Engagements.EngagementRecorded x)
+    {
+        entry.Kind = SearchKind.Engagement;
+        // The first project it concerns, if any: most engagements concern a whole country partnership.
+        entry.ProjectId = x.ProjectIds is [var concerned, ..] ? concerned : null;
+        entry.Title = x.Touchpoint is { } tp ? $"{tp.Kind} with {tp.Counterpart} on {tp.OccurredOn}" : $"{x.Agreement!.Title} ({x.Agreement.SignedOn})";
+        entry.Set("country", x.Country);
+        entry.Set("summary", x.Touchpoint?.Summary);
+        entry.Set("counterpart", x.Touchpoint?.Counterpart);
+        entry.Set("location", x.Touchpoint?.Location);
+        entry.Set("outcome", x.Touchpoint?.Outcome);
+        entry.Set("title", x.Agreement?.Title);
+        entry.Set("parties", x.Agreement is { } agreement ? string.Join(", ", agreement.Parties) : null);
     }
 
     private static string NormalisedKey(string text) => SearchText.Normalise(text.Trim());

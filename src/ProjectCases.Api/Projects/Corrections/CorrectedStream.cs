@@ -6,14 +6,11 @@ namespace ProjectCases.Projects.Corrections;
 /// <summary>Reads a project stream as the corrected view, for the projections that fold it again after a correction.</summary>
 public static class CorrectedStream
 {
-    /// <summary>The registration and the corrected view of the events before <paramref name="correction"/>, with it applied.</summary>
-    public static async Task<(ProjectRegistered Registered, ProjectRecord Record)> ReadAsync(
-        IQuerySession session, Guid id, IEvent correction, CancellationToken ct)
+    /// <summary>The events up to <paramref name="e"/> (read back from the store), with it: what a refold walks in order.</summary>
+    public static async Task<IReadOnlyList<IEvent>> UpToAsync(IQuerySession session, Guid id, IEvent e, CancellationToken ct)
     {
-        var earlier = await session.Events.FetchStreamAsync(id, version: correction.Version - 1, token: ct);
-        var events = earlier.Where(e => e.Version < correction.Version).Append(correction).ToList();
-        var registered = events.Select(e => e.Data).OfType<ProjectRegistered>().First();
-        return (registered, ProjectRecord.Of(id, events.Select(e => (e.Version, e.Data))));
+        var earlier = await session.Events.FetchStreamAsync(id, version: e.Version - 1, token: ct);
+        return [.. earlier.Where(x => x.Version < e.Version), e];
     }
 
     /// <summary>The whole stream as the corrected view (what a correction decides on).</summary>

@@ -30,19 +30,51 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
 
     /// <summary>
     /// A correction refolds the project from the corrected view of its earlier events (a voided fact may have
-    /// moved a date or the stage; undoing it step by step would duplicate every fold). Corrections are rare,
-    /// so they alone read the stream again; time travel to a version before one shows the original.
+    /// moved a date or the stage; undoing it step by step would duplicate every fold), and so does a change of an
+    /// engagement link (a corrected engagement date may move the last activity back; an unlinked one leaves).
+    /// These are rare, so they alone read the stream again; time travel to a version before one shows the original.
     /// </summary>
     public override async ValueTask<ProjectStatus?> EvolveAsync(ProjectStatus? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
-        if (snapshot is null || e.Data is not (FactVoided or FactCorrected)) return Step(snapshot, e);
-        var (registered, record) = await CorrectedStream.ReadAsync(session, id, e, cancellation);
-        var project = Start(registered, snapshot.RegisteredAt);
-        foreach (var fact in record.Facts) Fold(project, fact.Fact.Value);
+        if (snapshot is null || e.Data is not (FactVoided or FactCorrected or Engagements.EngagementLinkCorrected or Engagements.EngagementUnlinked))
+            return Step(snapshot, e);
+        var events = await CorrectedStream.UpToAsync(session, id, e, cancellation);
+        var project = Refold(events, snapshot.RegisteredAt);
         project.Voided = snapshot.Voided;
         project.VoidReason = snapshot.VoidReason;
-        project.Corrections = [.. snapshot.Corrections, Correction(e)];
+        project.Corrections = e.Data is FactVoided or FactCorrected ? [.. snapshot.Corrections, Correction(e)] : snapshot.Corrections;
         project.Version = e.Version;
+        return project;
+    }
+
+    /// <summary>
+    /// The project folded from the corrected view of <paramref name="events"/>, in recording order: each fact with its
+    /// corrected values (voided ones left out), each engagement still linked with its current values at the place it
+    /// was linked, and every other event (country risks, documents) as recorded.
+    /// </summary>
+    public static ProjectStatus Refold(IReadOnlyList<IEvent> events, DateTimeOffset registeredAt)
+    {
+        var record = ProjectRecord.Of(events[0].StreamId, events.Select(x => (x.Version, x.Data)));
+        var links = Engagements.EngagementLinks.Of(events.Select(x => x.Data));
+        var project = Start(events.Select(x => x.Data).OfType<ProjectRegistered>().First(), registeredAt);
+        foreach (var x in events)
+        {
+            switch (x.Data)
+            {
+                case ProjectRegistered or FactVoided or FactCorrected or ProjectVoided
+                    or Engagements.EngagementLinkCorrected or Engagements.EngagementUnlinked:
+                    break;
+                case Engagements.EngagementLinked link:
+                    if (links.TryGetValue(link.EngagementId, out var current)) Fold(project, current.Link);
+                    break;
+                case var data when ProjectFact.Of(data) is not null:
+                    if (record.Find(x.Version) is { } fact) Fold(project, fact.Fact.Value);
+                    break;
+                default:
+                    Fold(project, x.Data);
+                    break;
+            }
+        }
         return project;
     }
 
@@ -87,6 +119,9 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         .On<CountryRiskDecided>(On)
         .On<Documents.DocumentAttached>(static (_, _) => { }) // listed by DocumentInfo; here only so the version follows the stream
         .On<Engagements.EngagementLinked>(On)
+        // Changes of an engagement's link refold the project in EvolveAsync; these folds keep a plain replay right too.
+        .On<Engagements.EngagementLinkCorrected>(On)
+        .On<Engagements.EngagementUnlinked>(static (e, p) => p.Engagements.RemoveAll(x => x.EngagementId == e.EngagementId))
         // Corrections of facts are folded by EvolveAsync (they refold the project); listed here for the allow-list.
         .On<FactVoided>(static (_, _) => { })
         .On<FactCorrected>(static (_, _) => { })
@@ -210,6 +245,13 @@ public sealed class ProjectStatusProjection : SingleStreamProjection<ProjectStat
         p.Engagements.Add(new EngagementEntry(e.EngagementId, e.Touchpoint is null ? "agreement" : "touchpoint", e.Touchpoint?.Kind,
             e.Agreement?.AgreementType, e.Ministry, e.On));
         Touch(p, e.On);
+    }
+
+    /// <summary>In a plain replay: the entry takes the corrected values (EvolveAsync refolds instead, so the last activity can move back).</summary>
+    private static void On(Engagements.EngagementLinkCorrected e, ProjectStatus p)
+    {
+        p.Engagements.RemoveAll(x => x.EngagementId == e.EngagementId);
+        On(e.AsLink(), p);
     }
 
     private static void UpdateTender(ProjectStatus p, Guid tenderId, Func<TenderEntry, TenderEntry> change)

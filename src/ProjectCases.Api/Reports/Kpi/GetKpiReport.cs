@@ -61,7 +61,8 @@ public static class GetKpiReportEndpoint
         // not projects, so never under a project's risk: they count with exclude and not with isolate.
         if (scope.CountryRisk == CountryRiskScope.Isolate)
             return KpiReport.Build(fiscalYear, activity, await TargetsAsync(session, targets, fiscalYear, scope, ct), scope);
-        IQueryable<Engagement> engagements = session.Query<Engagement>().Where(e => e.FiscalYear == fiscalYear);
+        // A corrected engagement counts with its corrected values (its date's fiscal year, its ministry); a voided one not at all.
+        IQueryable<Engagement> engagements = session.Query<Engagement>().Where(e => e.FiscalYear == fiscalYear && !e.Voided);
         if (scope.Ministry is { } ministry) engagements = engagements.Where(e => e.Ministry == ministry);
         if (scope.Sector is { } sector) engagements = engagements.Where(e => e.Sector == sector);
         foreach (var engagement in await engagements.ToListAsync(ct)) EngagementCounts.AddTo(activity, engagement);

@@ -14,6 +14,8 @@ public sealed record TimelineLine(long Version, DateTimeOffset RecordedAt, strin
     public bool Corrected { get; init; }
     /// <summary>A fact that counts now and can be voided or corrected (not the registration, not a trouble line).</summary>
     public bool Correctable { get; init; }
+    /// <summary>For an engagement's line: the engagement, whose own page corrects it.</summary>
+    public Guid? EngagementId { get; init; }
 }
 
 /// <summary>
@@ -27,10 +29,29 @@ public static class ProjectTimeline
     public static IReadOnlyList<TimelineLine> Of(IReadOnlyList<IEvent> events, Display d, bool showTroubles, ProjectRecord? record = null)
     {
         record ??= ProjectRecord.Of(events.Count > 0 ? events[0].StreamId : Guid.Empty, events.Select(e => (e.Version, e.Data)));
+        var links = Engagements.EngagementLinks.Of(events.Select(e => e.Data));
         return [.. events
             .Where(e => showTroubles || !IsTrouble(e.Data))
             .Where(e => e.Data is not (FactVoided or FactCorrected or ProjectVoided) && !record.VoidedVersions.Contains(e.Version))
-            .Select(e => Line(e, d, record.Find(e.Version)))];
+            // An engagement shows once, where it was first linked, with its values as they count now; a voided one (or one
+            // corrected to other projects) not at all. Its link's changes are in the history.
+            .Where(e => e.Data is not (Engagements.EngagementLinkCorrected or Engagements.EngagementUnlinked))
+            .Where(e => e.Data is not Engagements.EngagementLinked l || links.TryGetValue(l.EngagementId, out var c) && FirstLink(events, e, l.EngagementId))
+            .Select(e => e.Data is Engagements.EngagementLinked l ? EngagementLine(e, d, links[l.EngagementId]) : Line(e, d, record.Find(e.Version)))];
+    }
+
+    /// <summary>Whether <paramref name="e"/> is the first link of the engagement on this stream (a correction may link it again later).</summary>
+    private static bool FirstLink(IReadOnlyList<IEvent> events, IEvent e, Guid engagementId) =>
+        events.First(x => x.Data is Engagements.EngagementLinked l && l.EngagementId == engagementId).Version == e.Version;
+
+    private static TimelineLine EngagementLine(IEvent e, Display d, Engagements.CurrentLink current)
+    {
+        var (title, on, details) = Describe(current.Link, d);
+        return new TimelineLine(e.Version, e.Timestamp, RecordedByName.Of(e) ?? e.UserName, title, on, details)
+        {
+            Corrected = current.Corrected,
+            EngagementId = current.Link.EngagementId,
+        };
     }
 
     private static bool IsTrouble(object data) => data is TroubleReported or TroubleClosed or TroubleReopened;

@@ -82,6 +82,20 @@ public sealed class EngagementForm
     public AgreementPart Agreement { get; set; } = new();
     public List<Guid>? ProjectIds { get; set; }
 
+    /// <summary>The form prefilled with an engagement as it counts now (the console's correction starts from it).</summary>
+    public static EngagementForm Of(EngagementDoc e) => new()
+    {
+        Type = e.Agreement is null ? "Touchpoint" : "Agreement",
+        Country = e.Country, Ministry = e.Ministry, Sector = e.Sector,
+        Touchpoint = e.Touchpoint is { } t
+            ? new TouchpointPart { Kind = t.Kind, OccurredOn = t.OccurredOn, JapanLevel = t.JapanLevel, Counterpart = t.Counterpart, Location = t.Location, Summary = t.Summary, Outcome = t.Outcome }
+            : new TouchpointPart(),
+        Agreement = e.Agreement is { } a
+            ? new AgreementPart { AgreementType = a.AgreementType, Level = a.Level, Title = a.Title, Parties = string.Join("\n", a.Parties), SignedOn = a.SignedOn }
+            : new AgreementPart(),
+        ProjectIds = [.. e.ProjectIds],
+    };
+
     public RecordEngagement ToCommand() => new(
         Type == "Agreement" ? null : new EngagementTouchpointInput(Touchpoint.Kind, Touchpoint.OccurredOn, Touchpoint.JapanLevel,
             Touchpoint.Counterpart ?? "", Touchpoint.Location, Touchpoint.Summary ?? "", Touchpoint.Outcome),
