@@ -23,6 +23,7 @@ var postgres = PostgresServer.Create(dataDirectory, PostgresServer.FreePort());
 var results = new Results();
 var peakMemory = 0.0;
 var queuePlan = "";
+var searchPlan = "";
 var statements = new List<string>();
 var profile = settings.Profile ? new CpuProfile() : null;
 ServiceProcess.Profiling = settings.Profile;
@@ -251,6 +252,8 @@ async Task RebuildSearchIndex(string database, long eventsInStore)
     var rebuild = await Rebuild(root, database, SearchLatency.ProjectionName);
     results.Add($"rebuild search index ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s");
     await Analyze(database);
+    searchPlan = await QueryPlans.SearchPage(database, SeedText.Queries[0].Term);
+    Console.WriteLine($"Plans of the search for {SeedText.Queries[0].Term} (EXPLAIN ANALYZE, before the service's run):\n{searchPlan}");
 }
 
 // A phase, and for the 16-client ones what PostgreSQL executed and the CPU each process spent per request
@@ -329,6 +332,12 @@ async Task<string> WriteResultsFile(string database)
 
         ```
         {queuePlan}
+        ```
+
+        Plans of an officer's search for {SeedText.Queries[0].Term} over the rebuilt search index (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten generates for the endpoint's query):
+
+        ```
+        {searchPlan}
         ```
 
         What PostgreSQL executed per request in the 16-client phases (`pg_stat_statements`), and the CPU time per request of each process (`/proc`):

@@ -1,9 +1,11 @@
 using JasperFx;
 using Marten;
 using Marten.Linq;
+using Marten.Linq.MatchesSql;
 using Npgsql;
 using ProjectCases.Infrastructure.Json;
 using ProjectCases.Infrastructure.Marten;
+using ProjectCases.Search;
 using ProjectCases.Troubles;
 using ProjectCases.Troubles.Cases;
 using Weasel.Core;
@@ -29,6 +31,29 @@ public static class QueryPlans
         var page = open.OrderBy(c => c.PriorityRank).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id).Take(50).ToCommand(FetchType.FetchMany);
         var count = open.ToCommand(FetchType.Count);
         return $"-- the page\n{await Explain(connectionString, page)}\n\n-- the total\n{await Explain(connectionString, count)}";
+    }
+
+    /// <summary>
+    /// EXPLAIN ANALYZE of an officer's search for a two-character term (one bigram, so no LIKE): the first page in
+    /// title order and the matches counted up to 1,001, as SearchEndpoint builds them.
+    /// </summary>
+    public static async Task<string> SearchPage(string connectionString, string term)
+    {
+        using var store = DocumentStore.For(opts =>
+        {
+            opts.Connection(connectionString);
+            opts.DatabaseSchemaName = MartenSetup.Schema;
+            opts.AutoCreateSchemaObjects = AutoCreate.None;
+            opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, JsonSetup.ApplyStoredEventRules);
+            opts.ConfigureSearch();
+        });
+        await using var session = store.QuerySession();
+        var kinds = new[] { SearchKind.Project, SearchKind.Touchpoint, SearchKind.Engagement };
+        var grams = SearchText.Bigrams(SearchText.Normalise(term));
+        var entries = session.Query<SearchEntry>().Where(x => kinds.Contains(x.Kind)).Where(x => x.MatchesSql("d.grams @> ?", (object)grams));
+        var page = entries.OrderBy(x => x.Title).ThenBy(x => x.Id).Take(50).ToCommand(FetchType.FetchMany);
+        var count = entries.Select(x => x.Id).Take(SearchEndpoint.MaxCounted + 1).ToCommand(FetchType.FetchMany);
+        return $"-- the page\n{await Explain(connectionString, page)}\n\n-- the count (up to {SearchEndpoint.MaxCounted + 1})\n{await Explain(connectionString, count)}";
     }
 
     private static async Task<string> Explain(string connectionString, NpgsqlCommand command)
