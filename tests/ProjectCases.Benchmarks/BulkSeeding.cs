@@ -49,12 +49,13 @@ public static class BulkSeeding
     }
 
     /// <summary>
-    /// Project streams of counted facts (touchpoints, agreements, studies, awards) spread over fiscal years
-    /// 2015–2025, by binary COPY into mt_streams and mt_events with sequence numbers taken from Marten's own
-    /// sequence. Kinds are chosen so that no follow-up rule fires (those would add a task per event).
+    /// Project streams, each opened by its registration (a sample project's names and summary) and followed by
+    /// counted facts (touchpoints, agreements, studies, awards) spread over fiscal years 2015–2025, by binary COPY
+    /// into mt_streams and mt_events with sequence numbers taken from Marten's own sequence. Kinds are chosen so that
+    /// no follow-up rule fires (those would add a task per event). The searchable text comes from <paramref name="text"/>.
     /// Returns the number of events written.
     /// </summary>
-    public static async Task<long> ProjectEvents(string connectionString, int events, int eventsPerStream = 100)
+    public static async Task<long> ProjectEvents(string connectionString, int events, SeedText text, int eventsPerStream = 100)
     {
         using var store = DocumentStore.For(opts =>
         {
@@ -93,7 +94,7 @@ public static class BulkSeeding
             for (var n = 0; n < events; n++)
             {
                 var streamId = streamIds[n / eventsPerStream];
-                var fact = Fact(streamId, random);
+                var fact = n % eventsPerStream == 0 ? Registration(streamId, text.Project(n / eventsPerStream)) : Fact(streamId, random, text);
                 await copy.StartRowAsync();
                 await copy.WriteAsync(first + n, NpgsqlDbType.Bigint);
                 await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
@@ -126,19 +127,25 @@ public static class BulkSeeding
         await update.ExecuteNonQueryAsync();
     }
 
-    private static (string Name, object Data) Fact(Guid projectId, Random random)
+    // The lead agency is left out: the sample data gives a ministry, not the agency's name.
+    private static (string Name, object Data) Registration(Guid projectId, ProjectCases.Projects.SampleData.SampleProject p) =>
+        ("project_registered", new ProjectRegistered(projectId, p.Name, p.NameJa, p.Country, p.Sector, p.Financing, null, p.Summary, p.Countries, p.Ministry));
+
+    private static (string Name, object Data) Fact(Guid projectId, Random random, SeedText text)
     {
         var on = new DateOnly(2015, 4, 1).AddDays(random.Next(11 * 365));
+        var (summary, counterpart) = text.Touchpoint(random);
+        var (winner, japaneseWinner) = SeedText.Winner(random);
         return random.Next(10) switch
         {
             < 6 => ("touchpoint_logged", new TouchpointLogged(projectId, Guid.NewGuid(),
-                (TouchpointKind)new[] { 3, 4, 5, 6, 7, 8, 9 }[random.Next(7)], on, JapanLevel.Official, "Ministry of Transport", null,
-                "Working-level exchange on the project.", null, [projectId])),
+                (TouchpointKind)new[] { 3, 4, 5, 6, 7, 8, 9 }[random.Next(7)], on, JapanLevel.Official, counterpart, null,
+                summary, null, [projectId])),
             6 => ("agreement_signed", new AgreementSigned(projectId, Guid.NewGuid(), AgreementType.ExchangeOfNotes,
                 random.Next(2) == 0 ? AgreementLevel.Political : AgreementLevel.Administrative, "Exchange of notes", ["Japan", "Partner"], on, null)),
             7 => ("study_started", new StudyStarted(projectId, Guid.NewGuid(), StudyType.PreparatorySurvey, on, "JICA", null)),
             8 => ("study_completed", new StudyCompleted(projectId, Guid.NewGuid(), on, null)),
-            _ => ("contract_awarded", new ContractAwarded(projectId, Guid.NewGuid(), null, "Package", "Local Builder", false,
+            _ => ("contract_awarded", new ContractAwarded(projectId, Guid.NewGuid(), null, "Package", winner, japaneseWinner,
                 AwardType.Prime, AwardScope.Civil, null, null, on)),
         };
     }

@@ -23,6 +23,7 @@ var postgres = PostgresServer.Create(dataDirectory, PostgresServer.FreePort());
 var results = new Results();
 var peakMemory = 0.0;
 var queuePlan = "";
+var searchPlan = "";
 var statements = new List<string>();
 var profile = settings.Profile ? new CpuProfile() : null;
 ServiceProcess.Profiling = settings.Profile;
@@ -50,6 +51,11 @@ try
         Console.WriteLine("\nThe service as a cluster: 1, 2 and 3 nodes on this machine, then kill -9 of the node holding the most async shards");
         await ClusterRun.Measure(database, settings, results);
         Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
+        return 0;
+    }
+    if (settings.SearchOnly)
+    {
+        await SearchOnly(database);
         return 0;
     }
     if (settings.ImportRows is { } importRows)
@@ -147,8 +153,8 @@ try
     await service.DisposeAsync();
     service = null;
 
-    Console.WriteLine($"\nSeeding {settings.SeededEvents:N0} events, then rebuilding each async report projection with the service's own command...");
-    await BulkSeeding.ProjectEvents(database, settings.SeededEvents);
+    Console.WriteLine($"\nSeeding {settings.SeededEvents:N0} events, then rebuilding each async report projection and the search index with the service's own command...");
+    await BulkSeeding.ProjectEvents(database, settings.SeededEvents, SeedText.Load(root));
     await BulkSeeding.MarkSubscriptionsCaughtUp(database);
     await Analyze(database);
     var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
@@ -158,6 +164,7 @@ try
         results.Add($"rebuild {projection} ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s", "",
             "≥ 25,000 events/s", eventsInStore / rebuild.TotalSeconds >= 25_000);
     }
+    await RebuildSearchIndex(database, eventsInStore);
 
     service = await ServiceProcess.StartAsync(root, database);
     using (var client = new ServiceClient(service.BaseAddress))
@@ -165,6 +172,8 @@ try
         var kpi = await Measurement.Sequential(settings.Samples, i =>
             client.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/reports/kpi?fiscalYear={2015 + i % 11}", "officer"));
         results.Add($"GET KPI report ({eventsInStore:N0} events), 1 client", Rate(kpi.PerSecond, "req/s"), Latency(kpi), "", "p99 ≤ 100 ms", kpi.P99Ms <= 100);
+        Console.WriteLine("\nSearch over the rebuilt index, as an officer");
+        await SearchLatency.Measure(client, database, Math.Min(settings.Samples, 300), eventsInStore, results);
     }
     peakMemory = Math.Max(peakMemory, service.PeakResidentMegabytes());
     results.Add("service peak resident memory (VmHWM)", $"{peakMemory:0} MB", "", "", "≤ 400 MB", peakMemory <= 400);
@@ -211,6 +220,40 @@ async Task ConsoleOnly(string database)
     Console.WriteLine("\nThe web console's pages (HTML, signed in with the console's cookie)");
     await ConsolePages.Measure(service.BaseAddress, projects, Math.Min(settings.Samples, 300), settings.TroubleCases, results);
     Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
+}
+
+// `--search`: the search figure alone. The service runs once to create the schema, then the project events are seeded
+// and the search index rebuilt with the service stopped, exactly as in the full run.
+async Task SearchOnly(string database)
+{
+    service = await ServiceProcess.StartAsync(root, database);
+    await service.DisposeAsync();
+    service = null;
+    await EndOtherSessions(database);
+    Console.WriteLine($"Seeding {settings.SeededEvents:N0} project events...");
+    await BulkSeeding.ProjectEvents(database, settings.SeededEvents, SeedText.Load(root));
+    await BulkSeeding.MarkSubscriptionsCaughtUp(database);
+    await Analyze(database);
+    var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
+    await RebuildSearchIndex(database, eventsInStore);
+    service = await ServiceProcess.StartAsync(root, database);
+    using (var client = new ServiceClient(service.BaseAddress))
+    {
+        Console.WriteLine("\nSearch over the rebuilt index, as an officer");
+        await SearchLatency.Measure(client, database, Math.Min(settings.Samples, 300), eventsInStore, results);
+    }
+    Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
+}
+
+// The search index (an inline projection) rebuilt from every event as an operator would after a change to it, then
+// analysed: the planner's choice between walking titles and the bigram index depends on its statistics.
+async Task RebuildSearchIndex(string database, long eventsInStore)
+{
+    var rebuild = await Rebuild(root, database, SearchLatency.ProjectionName);
+    results.Add($"rebuild search index ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s");
+    await Analyze(database);
+    searchPlan = await QueryPlans.SearchPage(database, SeedText.Queries[0].Term);
+    Console.WriteLine($"Plans of the search for {SeedText.Queries[0].Term} (EXPLAIN ANALYZE, before the service's run):\n{searchPlan}");
 }
 
 // A phase, and for the 16-client ones what PostgreSQL executed and the CPU each process spent per request
@@ -289,6 +332,12 @@ async Task<string> WriteResultsFile(string database)
 
         ```
         {queuePlan}
+        ```
+
+        Plans of an officer's search for {SeedText.Queries[0].Term} over the rebuilt search index (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten generates for the endpoint's query):
+
+        ```
+        {searchPlan}
         ```
 
         What PostgreSQL executed per request in the 16-client phases (`pg_stat_statements`), and the CPU time per request of each process (`/proc`):
