@@ -25,6 +25,19 @@ public static class ClusterSetup
         builder.Services.AddSingleton<Draining>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Draining>());
         builder.Services.AddHealthChecks().AddCheck<Draining>("draining", tags: ["ready"]);
+        if (cluster.Enabled)
+        {
+            // One instance: it remembers since when each shard has not been running.
+            builder.Services.AddSingleton<AsyncShardAgentsCheck>();
+            builder.Services.AddHealthChecks().AddCheck<AsyncShardAgentsCheck>(AsyncShardAgentsCheck.Name, tags: ["ready"]);
+            // Run periodically even when nothing polls readiness: the check is what restarts a stuck shard.
+            builder.Services.AddSingleton<IHealthCheckPublisher, AsyncShardAgentsLog>();
+            builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+            {
+                publisher.Period = AsyncShardAgentsCheck.Period;
+                publisher.Predicate = check => check.Name == AsyncShardAgentsCheck.Name;
+            });
+        }
         return cluster;
     }
 
