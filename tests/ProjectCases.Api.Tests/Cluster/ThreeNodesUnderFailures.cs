@@ -52,9 +52,8 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
                 // the other API tests, so that each still gets its tasks.
                 ["FollowUps__HorizonDays"] = "3650",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Where each agent starts and stops, and when: what a shard that stops advancing needs explained.
                 ["Logging__LogLevel__Wolverine.Runtime.Agents"] = "Information",
-                ["Logging__LogLevel__Marten.Events.Daemon"] = "Information",
-                ["Logging__LogLevel__JasperFx.Events.Daemon"] = "Information",
                 ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
                 // Notifications run as in production, into a folder of the test's own rather than the checkout's .data/mail.
                 ["Notifications__PickupDirectory"] = Path.Combine(_mail, name),
@@ -68,11 +67,15 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
         foreach (var node in _nodes) await Start(node);
     }
 
-    // Skipped in the default run until it passes reliably. History: on 2026-11-30, with six builds sharing the two
-    // cores, 6 of 734 breaches were late (fixed since: durable checks retry races and outages). On 2026-12-01, in a
-    // clean-clone CI run, everything settled except the follow-up rules subscription, which stayed at one event for
-    // 240 s after the load (its agent not restarted after the kill -9 / PostgreSQL restart), and one due-date reminder
-    // was dead-lettered while PostgreSQL restarted. Run it by removing Skip.
+    // Issue 19. History: on 2026-11-30, with six builds sharing the two cores, 6 of 734 breaches were late (fixed: durable
+    // checks retry races and outages). On 2026-12-01, in a clean-clone CI run, everything settled except the follow-up
+    // rules subscription, which stayed at one event for the whole 240 s with all three nodes heart-beating and readiness
+    // green, and one due-date reminder was dead-lettered while PostgreSQL restarted. Fixed since: every durable message
+    // gets DurableMessageFailures through a handler policy (test DurableMessageRetries); each node checks its async
+    // shards every 10 s (AsyncShardAgentsCheck: Wolverine's own stall restart, and a shard stopped or not advancing is
+    // given back to the leader) and readiness names a stuck one; a failure here prints every node's readiness. The CI
+    // stall itself was not reproduced (which state the shard was in is unknown: the nodes logged warnings only).
+    // Runs since, on this shared machine with load averages of 15-20: see docs/operations.md, "Tested by".
     [Fact]
     public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
     {
