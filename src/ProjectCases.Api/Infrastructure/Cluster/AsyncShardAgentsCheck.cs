@@ -17,12 +17,14 @@ namespace ProjectCases.Infrastructure.Cluster;
 /// - Wolverine's node sweep restarts a shard paused on a transient failure (after 2 s, then with a doubling wait up
 ///   to 5 minutes, for ever) and starts a shard assigned here but not registered; the leader assigns a shard nobody
 ///   holds. It never restarts a shard that is Stopped with a failure (a progression written out of order by a second
-///   copy of the shard, or a start that left it stopped), and the leader counts such a shard as running because its
-///   assignment row exists: stopped for good.
+///   copy of the shard, or a start that left it stopped), nor one paused on a failure JasperFx does not classify as
+///   transient (during a database restart that can be an error with no database exception in its chain), and the
+///   leader counts such a shard as running because its assignment row exists: stopped for good.
 /// - Wolverine's own health check of an agent restarts a running shard that has not advanced for a minute while
 ///   behind its daemon's high-water mark (three times, then the node releases it to another node), but only when
 ///   something calls it; nothing did. This calls it for every running shard of the node.
-/// - Added here: a shard of this node Stopped for <see cref="GiveBackAfter"/>, or running but behind the store's
+/// - Added here: a shard of this node stopped, or paused on a failure that is not transient, for
+///   <see cref="GiveBackAfter"/>, or running but behind the store's
 ///   high-water mark without moving for <see cref="StalledAfter"/> (seen in PostgreSQL, so also when the node's own
 ///   high-water tracking is what stopped), is stopped through Wolverine (IAgentRuntime.StopLocallyAsync), which
 ///   deletes its assignment; the leader's next assignment check (Cluster:CheckAssignmentsEvery) starts it again on a
@@ -67,8 +69,10 @@ public sealed class AsyncShardAgentsCheck(IWolverineRuntime runtime, IDocumentSt
             var failure = shard.Failure is { } f ? $"{f.Category}: {f.RootExceptionType}: {f.Message}" : "no failure reported";
             var problem = $"{uri} {(stalled ? $"running but at {sequence} of {highWater}" : status.ToString())} since {seen.Since:HH:mm:ss} ({failure})";
             stuck.Add(problem);
-            // A paused shard is Wolverine's to restart (transient) or an operator's (anything else); a stopped or stalled one is nobody's.
-            if (status == AgentStatus.Paused || !_seen.TryRemove(uri, out _)) continue;
+            // Paused on a transient failure: Wolverine's sweep restarts it, with a growing wait that must not be cut short
+            // (a shard failing on a starved pool must not add load to it). Every other stuck state is nobody's to restart.
+            if (status == AgentStatus.Paused && shard.Failure is { IsTransient: true }) continue;
+            if (!_seen.TryRemove(uri, out _)) continue;
             logger.LogWarning("Async shard {Problem}: giving it back to the leader, which starts it again on a live node", problem);
             try
             {
