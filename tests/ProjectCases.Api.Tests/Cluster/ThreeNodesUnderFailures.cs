@@ -70,12 +70,14 @@ public sealed class ThreeNodesUnderFailures(ITestOutputHelper output) : IAsyncLi
     // Issue 19. History: on 2026-11-30, with six builds sharing the two cores, 6 of 734 breaches were late (fixed: durable
     // checks retry races and outages). On 2026-12-01, in a clean-clone CI run, everything settled except the follow-up
     // rules subscription, which stayed at one event for the whole 240 s with all three nodes heart-beating and readiness
-    // green, and one due-date reminder was dead-lettered while PostgreSQL restarted. Fixed since: every durable message
-    // gets DurableMessageFailures through a handler policy (test DurableMessageRetries); each node checks its async
-    // shards every 10 s (AsyncShardAgentsCheck: Wolverine's own stall restart, and a shard stopped or not advancing is
-    // given back to the leader) and readiness names a stuck one; a failure here prints every node's readiness. The CI
-    // stall itself was not reproduced (which state the shard was in is unknown: the nodes logged warnings only).
-    // Runs since, on this shared machine with load averages of 15-20: see docs/operations.md, "Tested by".
+    // green, and one due-date reminder was dead-lettered while PostgreSQL restarted. Reproduced here the same day (run 6 of
+    // 9, EventSealing and ProjectYearActivity): the leader moved shards to the node restarted after the kill -9 just as
+    // PostgreSQL stopped; their start failed (or its command was lost), the node recorded no assignment, and the leader held
+    // them as pending there for Wolverine's AgentProgressStallTimeout of 5 minutes, so they ran nowhere. Fixed with
+    // Wolverine's own settings (ClusterSetup.ApplyCluster: the start retried for ~15 s, the leader re-deciding after 30 s);
+    // every durable message gets DurableMessageFailures through a handler policy (test DurableMessageRetries); each node
+    // checks its async shards every 10 s and readiness names a stuck one (AsyncShardAgentsCheck); a failure here prints
+    // every node's readiness. Runs: docs/operations.md, "Tested by".
     [Fact]
     public async Task every_acknowledged_write_follow_up_seal_and_breach_exists_exactly_once_through_a_rolling_restart_a_kill_9_and_a_database_restart()
     {
