@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using ProjectCases.FollowUps;
+using ProjectCases.Infrastructure.Marten;
 using Wolverine;
 
 namespace ProjectCases.Notifications;
@@ -9,7 +10,7 @@ namespace ProjectCases.Notifications;
 /// An event for the notification rules, wrapped so that its handler is this one alone: a handler of IEvent&lt;T&gt;
 /// would be combined by Wolverine with the follow-up rules' handlers of the same types.
 /// </summary>
-public sealed record NotificationTrigger(IEvent Event);
+public sealed record NotificationTrigger(IEvent Event) : ISubscriptionMessage;
 
 /// <summary>
 /// Fed by NotificationsSubscription, one transaction per event: queues what NotificationRules ask for, and keeps the

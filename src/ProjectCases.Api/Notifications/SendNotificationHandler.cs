@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using Marten;
-using ProjectCases.Infrastructure.Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
@@ -23,7 +22,7 @@ public static class SendNotificationHandler
             .Or<ServiceNotConnectedException>().Or<ServiceNotAuthenticatedException>()
             .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30))
             .Then.ScheduleRetry(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6));
-        DurableMessageFailures.Apply(chain); // the database away or a race: not the mail server's fault
+        // The database away or a race: DurableMessageFailures, applied to every durable message (WolverineSetup), after these rules.
     }
 
     public static async Task Handle(SendNotification message, IDocumentSession session, MailDelivery delivery, TimeProvider clock, CancellationToken ct)

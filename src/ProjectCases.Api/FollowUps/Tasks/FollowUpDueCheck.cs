@@ -1,7 +1,5 @@
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Infrastructure.Wolverine;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
 
 namespace ProjectCases.FollowUps.Tasks;
@@ -34,8 +32,6 @@ public static class FollowUpDueCheck
 /// <summary>The check's Wolverine handler, on the aggregate workflow.</summary>
 public static class CheckFollowUpDueHandler
 {
-    public static void Configure(HandlerChain chain) => DurableMessageFailures.Apply(chain);
-
     public static (Events, OutgoingMessages) Handle(CheckFollowUpDue check, [WriteAggregate(nameof(CheckFollowUpDue.TaskId))] FollowUpWriteModel task,
         TimeProvider clock) => FollowUpDueCheck.Decide(task, check, TokyoTime.Today(clock)).AsSideEffects();
 }

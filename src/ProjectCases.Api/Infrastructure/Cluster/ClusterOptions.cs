@@ -27,8 +27,10 @@ public sealed class ClusterOptions
     public TimeSpan StaleNodeAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How often the leader checks that every assigned agent really runs and restarts what does not
-    /// (Wolverine's `CheckAssignmentPeriod`, 30 s by default).
+    /// How often the leader re-evaluates the assignments from the node and assignment rows (Wolverine's
+    /// `CheckAssignmentPeriod`, 30 s by default): shards held by nobody are assigned, those of departed nodes moved.
+    /// It does not see whether an assigned shard really runs: each node's reconciliation and AsyncShardAgentsCheck do.
+    /// Three periods are also how long the leader waits for a start it sent to be confirmed (ClusterSetup).
     /// </summary>
     public TimeSpan CheckAssignmentsEvery { get; set; } = TimeSpan.FromSeconds(10);
 

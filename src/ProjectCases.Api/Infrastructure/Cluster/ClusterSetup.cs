@@ -25,6 +25,19 @@ public static class ClusterSetup
         builder.Services.AddSingleton<Draining>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<Draining>());
         builder.Services.AddHealthChecks().AddCheck<Draining>("draining", tags: ["ready"]);
+        if (cluster.Enabled)
+        {
+            // One instance: it remembers since when each shard has not been running.
+            builder.Services.AddSingleton<AsyncShardAgentsCheck>();
+            builder.Services.AddHealthChecks().AddCheck<AsyncShardAgentsCheck>(AsyncShardAgentsCheck.Name, tags: ["ready"]);
+            // Run periodically even when nothing polls readiness: the check is what restarts a stuck shard.
+            builder.Services.AddSingleton<IHealthCheckPublisher, AsyncShardAgentsLog>();
+            builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+            {
+                publisher.Period = AsyncShardAgentsCheck.Period;
+                publisher.Predicate = check => check.Name == AsyncShardAgentsCheck.Name;
+            });
+        }
         return cluster;
     }
 
@@ -53,6 +66,17 @@ public static class ClusterSetup
         opts.Durability.CheckAssignmentPeriod = cluster.CheckAssignmentsEvery;
         // Handlers still running at shutdown get a third of the budget; the rest is for requests and agents.
         opts.Durability.DrainTimeout = cluster.ShutdownTimeout / 3;
+        // A shard's start that fails (the leader moved it to a node just as PostgreSQL restarted) is not retried by
+        // anyone until the leader gives up waiting for it: the node records no assignment, so its own reconciliation
+        // has nothing to restart, and the leader holds the shard as pending on that node for AgentProgressStallTimeout
+        // (5 minutes by Wolverine's default, sized for blue/green projection versions, which this service does not
+        // use). In the cluster test (issue 19) EventSealing and ProjectYearActivity ran nowhere for the whole 240 s
+        // settle so. Two of Wolverine's own settings: the node retries the start for about 15 s (1, 2, 3, 4, 5 s
+        // apart; Wolverine's default is 0.25 and 0.5 s, shorter than a database restart), and the leader re-decides an
+        // unconfirmed start after three assignment checks.
+        opts.Durability.AgentStartRetryAttempts = 5;
+        opts.Durability.AgentStartRetryDelay = TimeSpan.FromSeconds(1);
+        opts.Durability.AgentProgressStallTimeout = cluster.CheckAssignmentsEvery * 3;
     }
 }
 

@@ -42,8 +42,18 @@ public abstract class EventsToHandlersSubscription : SubscriptionBase
     /// </summary>
     protected virtual int AttemptsOnConcurrentWrites => 3;
 
-    /// <summary>The message the handlers receive for an event (the event itself unless the subscription wraps it).</summary>
+    /// <summary>
+    /// The message the handlers receive for an event: the event itself, or a wrapper that implements
+    /// <see cref="ISubscriptionMessage"/> (so that DurableMessageFailures leaves its handler's failures to the daemon).
+    /// </summary>
     protected virtual object MessageFor(IEvent e) => e;
+
+    /// <summary>
+    /// Whether handlers of this message type are invoked inline by a subscription (an event, or a wrapper of one):
+    /// their failures must propagate unchanged so that the daemon pauses the shard and resumes from the same event.
+    /// </summary>
+    public static bool IsHandedOverInline(Type messageType) =>
+        typeof(IEvent).IsAssignableFrom(messageType) || typeof(ISubscriptionMessage).IsAssignableFrom(messageType);
 
     /// <summary>Whether an event of an included type is handled at all; passed-over events just advance the progress.</summary>
     protected virtual bool Wanted(IEvent e) => true;
@@ -78,3 +88,9 @@ public abstract class EventsToHandlersSubscription : SubscriptionBase
         return NullChangeListener.Instance;
     }
 }
+
+/// <summary>
+/// A wrapper of an event that a subscription hands to its handler inline (EventsToHandlersSubscription.MessageFor),
+/// never sent or scheduled: Wolverine's retry rules for durable messages are not applied to its handler.
+/// </summary>
+public interface ISubscriptionMessage;

@@ -23,6 +23,8 @@ public static class WolverineSetup
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
             opts.EnableRelayOfUserName = true;
+            // Retries of races and outages for every durable message (checks, reminders, notifications), not handler by handler.
+            opts.Policies.Add<DurableMessageFailures.Policy>();
             // Handler and endpoint code is pre-generated into Internal/Generated and compiled with the project:
             // no Roslyn at run time (about 170 MB less memory, docs/benchmarks). After changing a handler,
             // an endpoint or a policy run `dotnet run --project src/ProjectCases.Api -- codegen write`;

@@ -1,7 +1,5 @@
 using ProjectCases.Infrastructure.Decisions;
-using ProjectCases.Infrastructure.Wolverine;
 using Wolverine;
-using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
 
 namespace ProjectCases.Troubles.ServiceLevels;
@@ -43,16 +41,12 @@ public static class ServiceLevelChecks
 /// <summary>Wolverine handlers of the checks, on the aggregate workflow: the case is fetched for writing, the decision's events appended.</summary>
 public static class CheckFirstResponseHandler
 {
-    public static void Configure(HandlerChain chain) => DurableMessageFailures.Apply(chain);
-
     public static (Events, OutgoingMessages) Handle(CheckFirstResponse check, [WriteAggregate(nameof(CheckFirstResponse.TroubleId))] TroubleWriteModel trouble,
         TimeProvider clock) => ServiceLevelChecks.FirstResponse(trouble, check, clock.GetUtcNow()).AsSideEffects();
 }
 
 public static class CheckResolutionHandler
 {
-    public static void Configure(HandlerChain chain) => DurableMessageFailures.Apply(chain);
-
     public static (Events, OutgoingMessages) Handle(CheckResolution check, [WriteAggregate(nameof(CheckResolution.TroubleId))] TroubleWriteModel trouble,
         TimeProvider clock) => ServiceLevelChecks.Resolution(trouble, check, clock.GetUtcNow()).AsSideEffects();
 }
