@@ -23,4 +23,7 @@ public static class ConsoleCulture
     };
 
     public static bool IsJapanese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Japanese;
+
+    /// <summary>A name in the console's language: the Japanese one where there is one and the console is in Japanese.</summary>
+    public static string NameOf(string name, string? nameJa) => IsJapanese && nameJa is not null ? nameJa : name;
 }

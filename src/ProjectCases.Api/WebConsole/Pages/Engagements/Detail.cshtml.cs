@@ -73,7 +73,7 @@ public sealed class DetailModel(ConsoleWrites writes, IQuerySession session) : F
         Current = engagement;
         if (PostedForm is null) FormVersion = engagement.Version;
         var projects = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, QueryParameters.MaxPageSize, ct);
-        ProjectNames = projects.Items.ToDictionary(p => p.Id, p => ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name);
+        ProjectNames = projects.Items.ToDictionary(p => p.Id, p => ConsoleCulture.NameOf(p.Name, p.NameJa));
         var chosen = PostedForm is null ? engagement.ProjectIds : Engagement.ProjectIds ?? [];
         Projects = [.. projects.Items.Select(p => new SelectListItem(ProjectNames[p.Id], p.Id.ToString(), chosen.Contains(p.Id)))];
         return true;

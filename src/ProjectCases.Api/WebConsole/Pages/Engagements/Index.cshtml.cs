@@ -66,7 +66,7 @@ public sealed class IndexModel(ConsoleWrites writes, IQuerySession session, Disp
         Found = await ListEngagementsEndpoint.QueryAsync(session, new EngagementFilter(country is not null && Countries.IsKnown(country) ? country : null,
             Ministry, From, To), Math.Max(1, PageNumber), QueryParameters.DefaultPageSize, ct);
         var projects = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, QueryParameters.MaxPageSize, ct);
-        ProjectNames = projects.Items.ToDictionary(p => p.Id, p => ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name);
+        ProjectNames = projects.Items.ToDictionary(p => p.Id, p => ConsoleCulture.NameOf(p.Name, p.NameJa));
         Projects = [.. projects.Items.Select(p => new SelectListItem(ProjectNames[p.Id], p.Id.ToString(), Engagement.ProjectIds?.Contains(p.Id) == true))];
     }
 }

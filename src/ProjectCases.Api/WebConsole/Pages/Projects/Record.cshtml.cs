@@ -177,7 +177,7 @@ public sealed class RecordModel(ConsoleWrites writes, IQuerySession session, Dis
         if (PostedForm is null) FormVersion = project.Version;
         var others = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, 200, ct);
         OtherProjects = [.. others.Items.Where(p => p.Id != id).Select(p => new SelectListItem(
-            ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name, p.Id.ToString(),
+            ConsoleCulture.NameOf(p.Name, p.NameJa), p.Id.ToString(),
             Touchpoint.AlsoForProjectIds?.Contains(p.Id) == true))];
         return true;
     }

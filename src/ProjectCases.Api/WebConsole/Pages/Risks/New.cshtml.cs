@@ -51,7 +51,7 @@ public sealed class NewModel(ConsoleWrites writes, IQuerySession session, Displa
     {
         var all = await ListProjectsEndpoint.QueryAsync(session, new ProjectFilter(), 1, 200, ct);
         Projects = [.. all.Items.Select(p => new SelectListItem(
-            $"{(ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name)} ({p.Country})", p.Id.ToString(), Risk.ProjectIds?.Contains(p.Id) == true))];
+            $"{ConsoleCulture.NameOf(p.Name, p.NameJa)} ({p.Country})", p.Id.ToString(), Risk.ProjectIds?.Contains(p.Id) == true))];
     }
 }
 

@@ -72,7 +72,7 @@ public sealed class TasksModel(IQuerySession session, TimeProvider clock) : Page
         var troubleIds = Found.Items.Where(t => t.TroubleId is not null).Select(t => t.TroubleId!.Value).Distinct().ToArray();
         var names = new Dictionary<Guid, string>();
         foreach (var p in await session.LoadManyAsync<ProjectStatus>(ct, projectIds))
-            names[p.Id] = ConsoleCulture.IsJapanese && p.NameJa is not null ? p.NameJa : p.Name;
+            names[p.Id] = ConsoleCulture.NameOf(p.Name, p.NameJa);
         // A case is named only to those who may read cases (officers may list tasks, not read cases).
         if (User.IsAnyOf(Roles.Hotline + "," + Roles.Auditor))
             foreach (var c in await session.LoadManyAsync<TroubleCase>(ct, troubleIds)) names[c.Id] = c.Summary;

@@ -65,7 +65,7 @@ public sealed class TaskModel(IQuerySession session, TimeProvider clock, Console
         if (PostedForm is null) FormVersion = task.Version;
         Overdue = FollowUpTask.IsOverdue(task.Status, task.OverdueRecorded, task.DueOn, TokyoTime.Today(clock));
         if (task.ProjectId is { } projectId && await session.LoadAsync<ProjectStatus>(projectId, ct) is { } project)
-            ProjectName = ConsoleCulture.IsJapanese && project.NameJa is not null ? project.NameJa : project.Name;
+            ProjectName = ConsoleCulture.NameOf(project.Name, project.NameJa);
         return true;
     }
 }
