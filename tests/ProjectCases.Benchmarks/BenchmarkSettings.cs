@@ -15,14 +15,16 @@ public sealed record BenchmarkSettings(
     public bool SearchOnly { get; init; }
     /// <summary>`--import [rows]`: only the bulk import's throughput (issue 17), with a workbook of that many rows.</summary>
     public int? ImportRows { get; init; }
+    /// <summary>`--http`: only the store ceilings and the service's HTTP writes and reads (issue 15), at full length: a before/after comparison in minutes.</summary>
+    public bool HttpOnly { get; init; }
 
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster", "--search", "--import"];
+    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster", "--search", "--import", "--http"];
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster] [--search] [--import [rows]]]
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster] [--search] [--import [rows]] [--http]]
           (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
           --quick      short run, under 3 minutes, smaller data
           --profile    add CPU profiles with Linux perf, where perf works
@@ -30,6 +32,7 @@ public sealed record BenchmarkSettings(
           --cluster    only writes and reads with 1, 2 and 3 nodes in cluster mode, and the takeover time after kill -9
           --search     only the search latency: project events seeded (100,000 with --quick, else 1,000,000), search index rebuilt, GET /api/search
           --import     only the bulk import: a workbook of rows rows (default 10,000) as a dry run, for real and again; rows/s
+          --http       only the store ceilings and the HTTP writes and reads (POST touchpoints, GET project, ?asOf=), with their statements and CPU per request
           --help       print this and exit
         """;
 
@@ -41,7 +44,7 @@ public sealed record BenchmarkSettings(
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), 1_024, 100_000, 1_000_000, 1_000, 1_000))
         with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console"), ClusterOnly = args.Contains("--cluster"),
-            SearchOnly = args.Contains("--search"),
+            SearchOnly = args.Contains("--search"), HttpOnly = args.Contains("--http"),
             ImportRows = Array.IndexOf(args, "--import") is var at and >= 0
                 ? at + 1 < args.Length && int.TryParse(args[at + 1], out var rows) ? rows : ImportThroughput.DefaultRows
                 : null };

@@ -27,6 +27,9 @@ public sealed class Contact
 
 public sealed class ContactProjection : SingleStreamProjection<Contact, Guid>
 {
+    // Only its own event: otherwise Marten loads a Contact for every stream of every write (see OrganisationProjection).
+    public ContactProjection() => IncludeType<ContactRegistered>();
+
     public override Contact? Evolve(Contact? snapshot, Guid id, IEvent e) => e.Data switch
     {
         ContactRegistered r => new Contact { Id = id, Version = e.Version, OrganisationId = r.OrganisationId, Name = r.Name, NameJa = r.NameJa, Role = r.Role, Email = r.Email },

@@ -17,6 +17,12 @@ public sealed record OrganisationWriteModel(Guid Id, long Version, string Name, 
 
 public sealed class OrganisationWriteModelProjection : SingleStreamProjection<OrganisationWriteModel, Guid>
 {
+    public OrganisationWriteModelProjection()
+    {
+        IncludeType<OrganisationRegistered>();
+        IncludeType<OrganisationRenamed>();
+    }
+
     public override OrganisationWriteModel? Evolve(OrganisationWriteModel? snapshot, Guid id, IEvent e) => e.Data switch
     {
         OrganisationRegistered r => new OrganisationWriteModel(id, e.Version, r.Name, r.NameJa, r.Kind),
