@@ -49,7 +49,7 @@ public static partial class StatementCounts
             $"**{phase}**: {requests:N0} requests, {perRequest:0.0} statements per request (all of PostgreSQL's work in the phase, background included), {rows.Sum(r => r.Ms) / requests:0.00} ms of PostgreSQL execution time per request. {cpu}\n\n");
         text.AppendLine("| per request | ms per call | statement |");
         text.AppendLine("| ---: | ---: | --- |");
-        foreach (var (calls, ms, query) in rows.Take(14))
+        foreach (var (calls, ms, query) in rows.Take(24))
             text.AppendLine(CultureInfo.InvariantCulture, $"| {(double)calls / requests:0.00} | {ms / calls:0.000} | `{Shorten(query)}` |");
         Console.WriteLine($"  {phase}: {perRequest:0.0} statements per request. {cpu}");
         return text.ToString();
