@@ -47,6 +47,8 @@ public static class ProjectsSetup
             .Duplicate(p => p.Region)
             .Duplicate(p => p.Financing)
             .Duplicate(p => p.Ministry)
-            .Duplicate(p => p.Voided);
+            .Duplicate(p => p.Voided)
+            .LeaveRoomForUpdates();
+        opts.Schema.For<ProjectWriteModel>().LeaveRoomForUpdates();
     }
 }

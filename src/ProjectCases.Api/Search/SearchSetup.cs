@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using Weasel.Postgresql.Tables;
 
 namespace ProjectCases.Search;
@@ -20,7 +21,8 @@ public static class SearchSetup
             // The order of the hits: an index to walk (docs/search.md, "Latency").
             .Duplicate(x => x.Title)
             .Duplicate(x => x.Grams, pgType: "text[]", configure: Gin)
-            .Duplicate(x => x.CompanyGrams, pgType: "text[]", configure: Gin);
+            .Duplicate(x => x.CompanyGrams, pgType: "text[]", configure: Gin)
+            .LeaveRoomForUpdates();
     }
 
     private static void Gin(Marten.Schema.DocumentIndex index) => index.Method = IndexMethod.gin;

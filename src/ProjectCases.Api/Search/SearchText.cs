@@ -13,10 +13,13 @@ public static class SearchText
 
     public static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
-    /// <summary>The distinct bigrams of already normalised text.</summary>
+    /// <summary>
+    /// The distinct bigrams of already normalised text, in ordinal order: the same text always gives the same array, so
+    /// rewriting an entry whose text did not change leaves its indexed column as it was (RoomForUpdates).
+    /// </summary>
     public static string[] Bigrams(string normalised)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < normalised.Length; i++) grams.Add(normalised.Substring(i, 2));
         return [.. grams];
     }
