@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ProjectCases.Search;
 
 public enum SearchKind { Project, Touchpoint, Trouble, Engagement }
@@ -6,8 +8,8 @@ public enum SearchKind { Project, Touchpoint, Trouble, Engagement }
 /// One searchable thing (a project, a touchpoint, a trouble case or an engagement of a country partnership), kept by <see cref="SearchIndexProjection"/>.
 /// Two views of its text: everything (for the roles that may read all of it), and what a company user may
 /// read (a project's company view: its names; the company's own case: summary and shared notes).
-/// Haystack/Grams and CompanyHaystack/CompanyGrams are the normalised texts and their bigrams, duplicated into
-/// columns with GIN indexes on the bigrams (SearchSetup).
+/// Haystack and CompanyHaystack are the normalised texts; Grams and CompanyGrams their bigrams, computed from them and
+/// stored only in columns with GIN indexes (SearchSetup), not in the JSON, which they would nearly double.
 /// </summary>
 public sealed class SearchEntry
 {
@@ -24,9 +26,9 @@ public sealed class SearchEntry
     public List<string> CompanyTexts { get; set; } = [];
 
     public string Haystack { get; set; } = "";
-    public string[] Grams { get; set; } = [];
     public string CompanyHaystack { get; set; } = "";
-    public string[] CompanyGrams { get; set; } = [];
+    [JsonIgnore] public string[] Grams => SearchText.Bigrams(Haystack);
+    [JsonIgnore] public string[] CompanyGrams => SearchText.Bigrams(CompanyHaystack);
 
     public void Set(string field, string? text, bool company = false)
     {
@@ -35,14 +37,12 @@ public sealed class SearchEntry
         if (company && !CompanyTexts.Contains(field)) CompanyTexts.Add(field);
     }
 
-    /// <summary>Recomputes the normalised texts and bigrams after the texts changed.</summary>
+    /// <summary>Recomputes the normalised texts after the texts changed.</summary>
     public SearchEntry Reindex()
     {
         // A separator no query can contain keeps a match from spanning two fields.
         Haystack = string.Join("\n", Texts.Values.Select(SearchText.Normalise));
-        Grams = SearchText.Bigrams(Haystack);
         CompanyHaystack = string.Join("\n", CompanyTexts.Select(field => SearchText.Normalise(Texts[field])));
-        CompanyGrams = SearchText.Bigrams(CompanyHaystack);
         return this;
     }
 }

@@ -29,4 +29,11 @@ public class StatementPreparation
     {
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseConnection.WithStatementPreparation(connectionString)).MaxAutoPrepare);
     }
+
+    [Fact]
+    public void pooled_connections_are_returned_without_a_reset_unless_the_operator_says_otherwise()
+    {
+        Assert.True(new NpgsqlConnectionStringBuilder(DatabaseConnection.WithoutConnectionReset("Host=db;Username=app")).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseConnection.WithoutConnectionReset("Host=db;No Reset On Close=false")).NoResetOnClose);
+    }
 }
