@@ -79,8 +79,9 @@ public sealed class ImportBatch(InProcessWrites inTransaction, ClaimsPrincipal u
     private async Task<Project> ProjectAsync(Guid id, CancellationToken ct)
     {
         if (_projects.TryGetValue(id, out var known)) return known;
+        if (id == Guid.Empty) return new Project(null, null); // no stream has it (a row without its project): 404
         _expected.Add(id);
-        var ids = _expected.Where(e => !_projects.ContainsKey(e)).ToList();
+        var ids = _expected.Where(e => e != Guid.Empty && !_projects.ContainsKey(e)).ToList();
         _expected.Clear();
         var streams = await Session.Events.FetchManyForWriting<ProjectWriteModel>(ids, ct);
         foreach (var stream in streams) _projects[stream.Id] = new Project(stream, stream.Aggregate);

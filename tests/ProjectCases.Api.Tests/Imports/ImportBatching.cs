@@ -15,7 +15,7 @@ public class ImportBatching(ApiFixture fixture) : ApiTest(fixture)
 {
     private static readonly string?[] TouchpointHeader = ["project", "kind", "occurredOn", "japanLevel", "counterpart", "summary"];
 
-    private static string?[] Touchpoint(string project, string summary) => [project, "Seminar", "2025-05", "Official", "JICA", summary];
+    private static string?[] Touchpoint(string? project, string summary) => [project, "Seminar", "2025-05", "Official", "JICA", summary];
 
     [Fact]
     public async Task rows_on_one_project_in_one_batch_are_all_recorded_and_the_version_moves_on_by_one_a_row()
@@ -40,6 +40,8 @@ public class ImportBatching(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(1, detail.GetProperty("agreementCount").GetInt32());
         // The stored write model followed all three rows: the next single write at version 4 is accepted.
         await project.Send($"/api/projects/{existing}/touchpoints", ProjectApi.Touchpoint(occurredOn: "2025-06-01"), 201, ifMatch: "\"4\"");
+        var registered = ImportCommands.ProjectId("new");
+        await project.Send($"/api/projects/{registered}/touchpoints", ProjectApi.Touchpoint(occurredOn: "2025-06-01"), 201, ifMatch: "\"3\"");
     }
 
     [Fact]
@@ -64,6 +66,19 @@ public class ImportBatching(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(5, await StreamVersion(existing));
         var touchpoints = (await new ProjectApi(Host, existing).Read()).GetProperty("touchpoints");
         Assert.Equal(4, touchpoints.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task a_row_without_its_project_is_refused_among_rows_that_are_recorded()
+    {
+        var existing = await GivenProjects.Registered(Host);
+        var file = ImportFiles.Workbook(("Touchpoints", [TouchpointHeader,
+            Touchpoint(existing.ToString(), "Seminar one"), Touchpoint(null, "No project named"), Touchpoint(existing.ToString(), "Seminar two")]));
+
+        var report = await RunAsync(file, progress: null);
+
+        Assert.Equal([ImportOutcome.Recorded, ImportOutcome.Refused, ImportOutcome.Recorded], report.Rows.Select(r => r.Outcome));
+        Assert.Equal(3, await StreamVersion(existing));
     }
 
     private async Task<ImportReport> RunAsync(byte[] file, Action<int, int>? progress)
