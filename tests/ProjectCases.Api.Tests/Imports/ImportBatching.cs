@@ -45,6 +45,24 @@ public class ImportBatching(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_touchpoint_for_several_projects_among_batched_rows_on_them_is_recorded_once_on_each()
+    {
+        var a = await GivenProjects.Registered(Host);
+        var b = await GivenProjects.Registered(Host, GivenProjects.RailProject("Jakarta MRT", "ID"));
+        string?[] header = [.. TouchpointHeader, "alsoForProjectIds"];
+        var file = ImportFiles.Workbook(("Touchpoints", [header,
+            [.. Touchpoint(a.ToString(), "On A"), null], [.. Touchpoint(a.ToString(), "On A and B"), b.ToString()],
+            [.. Touchpoint(b.ToString(), "On B"), null], [.. Touchpoint(a.ToString(), "On A again"), null]]));
+
+        var report = await RunAsync(file, progress: null);
+
+        Assert.All(report.Rows, r => Assert.Equal(ImportOutcome.Recorded, r.Outcome));
+        Assert.Equal(4, await StreamVersion(a));
+        Assert.Equal(3, await StreamVersion(b));
+        await new ProjectApi(Host, b).Send($"/api/projects/{b}/touchpoints", ProjectApi.Touchpoint(occurredOn: "2025-06-01"), 201, ifMatch: "\"3\"");
+    }
+
+    [Fact]
     public async Task a_write_to_a_project_while_its_batch_is_decided_is_caught_and_the_batch_is_redone_row_by_row()
     {
         var existing = await GivenProjects.Registered(Host); // version 1
