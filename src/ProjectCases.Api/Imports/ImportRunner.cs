@@ -16,10 +16,11 @@ namespace ProjectCases.Imports;
 
 /// <summary>
 /// Runs an import's rows through the single writes' own validation (<see cref="ConsoleWrites.Validate{TCommand}"/>), the
-/// endpoints' organisation checks and pure decisions, and <see cref="InProcessWrites"/> — all inside one transaction per
-/// <see cref="BatchSize"/> rows (a dry run: one transaction for the whole file, rolled back, so later rows see the projects
-/// earlier rows registered and nothing stays). A row that fails at the database (a concurrent write) aborts the transaction:
-/// its batch runs again with a savepoint per row, so that row is undone alone. Idempotent by the rows' ids (<see cref="ImportCommands"/>) and the <see cref="ImportedRow"/> ledger.
+/// endpoints' organisation checks and pure decisions, written by <see cref="ImportBatch"/> — one Marten session and one
+/// SaveChanges per <see cref="BatchSize"/> rows — inside one transaction per <see cref="BatchSize"/> rows (a dry run: one
+/// transaction for the whole file, rolled back, so later rows see the projects earlier rows registered and nothing stays).
+/// A row that fails at the database (a concurrent write) aborts the transaction: its batch runs again row by row through
+/// <see cref="InProcessWrites"/> with a savepoint per row, so that row is undone alone. Idempotent by the rows' ids (<see cref="ImportCommands"/>) and the <see cref="ImportedRow"/> ledger.
 /// </summary>
 public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, ConsoleWrites validation, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
@@ -43,17 +44,17 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
             var before = new Dictionary<Guid, RowCommand>(earlier);
             try
             {
-                await BatchAsync(start, end, savepoints: false);
+                await BatchedAsync(start, end);
             }
-            // Rare: a row failed at the database (a concurrent write), which aborts the transaction. The batch again, from
-            // its start, with a savepoint per row (two more round trips a row), so that the failing row is undone alone.
+            // Rare: a row failed at the database (a concurrent write), which aborts the transaction. The rows again, from the
+            // start, one by one with a savepoint each (two more round trips a row), so that the failing row is undone alone.
             catch (Exception e) when (IsOvertaken(e))
             {
                 await transaction.RollbackAsync(ct);
                 await transaction.DisposeAsync();
                 transaction = await connection.BeginTransactionAsync(ct);
                 earlier = before;
-                await BatchAsync(start, end, savepoints: true);
+                await RowByRowAsync(start, end);
             }
             if (!dryRun)
             {
@@ -66,18 +67,55 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
         await transaction.DisposeAsync();
         return new ImportReport(dryRun, results);
 
-        async Task BatchAsync(int from, int to, bool savepoints)
+        // One SaveChanges per BatchSize rows. A row that writes to other projects too (a touchpoint's alsoForProjectIds) is
+        // written on its own after saving the rows before it, as its decision fetches those projects itself.
+        async Task BatchedAsync(int from, int to)
         {
-            for (var i = from; i < to; i++)
+            var inTransaction = writes.InTransaction(transaction);
+            await using var batch = new ImportBatch(inTransaction, user);
+            for (var chunk = from; chunk < to; chunk += BatchSize)
             {
-                var (outcome, detail) = await RowAsync(commands[i], earlier, ledger, transaction, user, savepoints, ct);
-                results[i] = new ImportRowResult(rows[i].Row, rows[i].Sheet, dryRun && outcome == ImportOutcome.Recorded ? ImportOutcome.WouldRecord : outcome, detail);
-                progress?.Invoke(i + 1, rows.Count);
+                var chunkEnd = Math.Min(chunk + BatchSize, to);
+                batch.Expect(ProjectsNamed(commands, ledger, chunk, chunkEnd));
+                for (var i = chunk; i < chunkEnd; i++)
+                {
+                    IRowWrites rowWrites = batch;
+                    if (TouchesOtherProjects(commands[i]))
+                    {
+                        await batch.SaveAsync(ct);
+                        batch.Expect(ProjectsNamed(commands, ledger, i + 1, chunkEnd));
+                        rowWrites = new RowByRowWrites(inTransaction, user);
+                    }
+                    await RowAsync(i, rowWrites, savepoints: false);
+                }
+                await batch.SaveAsync(ct);
             }
+        }
+
+        async Task RowByRowAsync(int from, int to)
+        {
+            var rowByRow = new RowByRowWrites(writes.InTransaction(transaction), user);
+            for (var i = from; i < to; i++) await RowAsync(i, rowByRow, savepoints: true);
+        }
+
+        async Task RowAsync(int i, IRowWrites rowWrites, bool savepoints)
+        {
+            var (outcome, detail) = await DecideRowAsync(commands[i], earlier, ledger, rowWrites, savepoints ? transaction : null, user, ct);
+            results[i] = new ImportRowResult(rows[i].Row, rows[i].Sheet, dryRun && outcome == ImportOutcome.Recorded ? ImportOutcome.WouldRecord : outcome, detail);
+            progress?.Invoke(i + 1, rows.Count);
         }
     }
 
-    private static bool IsOvertaken(Exception e) => e is ExistingStreamIdCollisionException or DocumentAlreadyExistsException or ConcurrencyException;
+    /// <summary>The projects that rows [from, to) may write to (a project row's own project is started, not fetched; a recorded row writes nothing).</summary>
+    private static IEnumerable<Guid> ProjectsNamed(List<RowCommand> commands, HashSet<Guid> ledger, int from, int to) =>
+        commands.Skip(from).Take(to - from).Where(c => c.Command is not null && c.Row.Kind != ImportKind.Projects && !ledger.Contains(c.RowId))
+            .Select(c => c.ProjectId);
+
+    private static bool TouchesOtherProjects(RowCommand row) => row.Command is LogTouchpoint { AlsoForProjectIds.Count: > 0 };
+
+    /// <summary>One batch's SaveChanges may report several rows overtaken at once (an AggregateException of them).</summary>
+    private static bool IsOvertaken(Exception e) => e is ExistingStreamIdCollisionException or DocumentAlreadyExistsException or ConcurrencyException
+        || e is AggregateException { InnerExceptions.Count: > 0 } many && many.InnerExceptions.All(IsOvertaken);
 
     /// <summary>A batch that cannot be committed (the connection failed) records none of its rows: they say so, and a re-run records them.</summary>
     private static async Task CommitAsync(NpgsqlTransaction transaction, ImportRowResult[] results, int from, int to, CancellationToken ct)
@@ -91,8 +129,9 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
         }
     }
 
-    private async Task<(ImportOutcome, string?)> RowAsync(RowCommand row, Dictionary<Guid, RowCommand> earlier, HashSet<Guid> ledger,
-        NpgsqlTransaction transaction, ClaimsPrincipal user, bool savepoint, CancellationToken ct)
+    /// <summary>A row's checks and decision, written through <paramref name="rowWrites"/>; with <paramref name="savepointIn"/>, under a savepoint of its own.</summary>
+    private async Task<(ImportOutcome, string?)> DecideRowAsync(RowCommand row, Dictionary<Guid, RowCommand> earlier, HashSet<Guid> ledger,
+        IRowWrites rowWrites, NpgsqlTransaction? savepointIn, ClaimsPrincipal user, CancellationToken ct)
     {
         if (row.Problem is { } problem) return (ImportOutcome.Refused, problem);
         if (earlier.TryGetValue(row.RowId, out var first))
@@ -111,41 +150,41 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
         };
         if (invalid is not null) return (ImportOutcome.Refused, Describe(invalid));
 
-        if (savepoint) await transaction.SaveAsync("import_row", ct);
+        if (savepointIn is not null) await savepointIn.SaveAsync("import_row", ct);
         try
         {
-            var outcome = await WriteAsync(row, writes.InTransaction(transaction), user, ct);
-            if (savepoint) await transaction.ReleaseAsync("import_row", ct);
+            var outcome = await WriteAsync(row, rowWrites, user, ct);
+            if (savepointIn is not null) await savepointIn.ReleaseAsync("import_row", ct);
             if (outcome.Problem is { } refused) return (ImportOutcome.Refused, Describe(refused, row));
             return (ImportOutcome.Recorded, null);
         }
-        catch (Exception e) when (savepoint && IsOvertaken(e))
+        catch (Exception e) when (savepointIn is not null && IsOvertaken(e))
         {
-            await transaction.RollbackAsync("import_row", ct);
+            await savepointIn.RollbackAsync("import_row", ct);
             return e is ConcurrencyException
                 ? (ImportOutcome.Refused, "The project changed meanwhile; import the file again.")
                 : (ImportOutcome.AlreadyRecorded, "Another import recorded this row meanwhile.");
         }
     }
 
-    private Task<WriteOutcome> WriteAsync(RowCommand row, InProcessWrites inTransaction, ClaimsPrincipal user, CancellationToken ct)
+    private Task<WriteOutcome> WriteAsync(RowCommand row, IRowWrites rowWrites, ClaimsPrincipal user, CancellationToken ct)
     {
         var id = row.RowId;
         return row.Command switch
         {
-            RegisterProject command => inTransaction.StartAsync<ProjectStatus>(row.ProjectId, user, (session, _) =>
+            RegisterProject command => rowWrites.StartAsync(row.ProjectId, (session, _) =>
             {
                 var decision = RegisterProjectDecision.Decide(command, row.ProjectId);
                 session.Insert(Ledger(row, user));
                 return Task.FromResult(decision);
             }, ct),
-            LogTouchpoint command => OnProjectAsync(inTransaction, row, user,
+            LogTouchpoint command => OnProjectAsync(rowWrites, row, user,
                 (session, token) => LogTouchpointEndpoint.ValidateAsync(command, session, token),
                 (session, project, token) => LogTouchpointInProcess.DecideAsync(session, project, command, id, token), ct),
-            SignAgreement command => OnProjectAsync(inTransaction, row, user,
+            SignAgreement command => OnProjectAsync(rowWrites, row, user,
                 (session, token) => SignAgreementEndpoint.ValidateAsync(command, session, token),
                 (_, project, _) => Task.FromResult(SignAgreementDecision.Decide(project, command, id)), ct),
-            RecordAward command => OnProjectAsync(inTransaction, row, user,
+            RecordAward command => OnProjectAsync(rowWrites, row, user,
                 (session, token) => RecordAwardEndpoint.ValidateAsync(command, session, token),
                 (_, project, _) => Task.FromResult(RecordAwardDecision.Decide(project, command, id)), ct),
             _ => throw new InvalidOperationException($"No write for {row.Command?.GetType().Name}."),
@@ -153,10 +192,10 @@ public sealed class ImportRunner(IDocumentStore store, InProcessWrites writes, C
     }
 
     /// <summary>The endpoint's steps on an existing project: its organisation check (Wolverine's Validate step), then its decision.</summary>
-    private Task<WriteOutcome> OnProjectAsync(InProcessWrites inTransaction, RowCommand row, ClaimsPrincipal user,
+    private Task<WriteOutcome> OnProjectAsync(IRowWrites rowWrites, RowCommand row, ClaimsPrincipal user,
         Func<IDocumentSession, CancellationToken, Task<ProblemDetails>> check, Func<IDocumentSession, ProjectWriteModel, CancellationToken, Task<Decision>> decide,
         CancellationToken ct) =>
-        inTransaction.ExecuteAsync<ProjectWriteModel>(row.ProjectId, null, user, async (session, project, token) =>
+        rowWrites.ExecuteAsync(row.ProjectId, async (session, project, token) =>
         {
             var problem = await check(session, token);
             if (!ReferenceEquals(problem, WolverineContinue.NoProblems))

@@ -68,6 +68,21 @@ public sealed record ProjectWriteModel(
         _ => this,
     }) with { StreamVersion = version };
 
+    /// <summary>
+    /// The model after <paramref name="events"/>, appended to this project in the current session with versions counting on
+    /// from this one: what the inline projection will store at SaveChanges, for a caller that decides several commands on one
+    /// project before saving (a bulk import's batch). Not for corrections: their fold reads the stream (see the projection).
+    /// </summary>
+    public static ProjectWriteModel? After(ProjectWriteModel? model, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            if (e is FactVoided or FactCorrected) throw new InvalidOperationException("A correction is folded from the stored stream, not in memory.");
+            model = model is null ? e is ProjectRegistered registered ? Start(registered) : null : model.Fold(e, model.Version + 1);
+        }
+        return model;
+    }
+
     private ProjectWriteModel WithTender(Guid tenderId, TenderState state) =>
         FindTender(tenderId) is { } t ? this with { Tenders = Tenders.Replace(t, t with { State = state }) } : this;
 }

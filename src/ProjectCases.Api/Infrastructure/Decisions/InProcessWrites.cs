@@ -74,6 +74,20 @@ public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
         return await CommitAsync(session, decision, decision.Events.Count, ct);
     }
 
+    /// <summary>
+    /// A session in the caller's transaction (<see cref="InTransaction"/>) for many writes saved together (a bulk import's batch,
+    /// ImportBatch): the same user name on the events, and the same rule that such writes send no messages (<see cref="RefuseMessages"/>).
+    /// </summary>
+    public IDocumentSession OpenInTransaction(ClaimsPrincipal user) =>
+        _transaction is null ? throw new InvalidOperationException("Only inside the caller's transaction (InTransaction).") : Open(user);
+
+    /// <summary>Wolverine's outbox flushes after SaveChanges, which is not the commit inside the caller's transaction: its messages would leave before (or without) the events.</summary>
+    public static void RefuseMessages(Decision decision)
+    {
+        if (decision.Messages.Count > 0)
+            throw new InvalidOperationException("A write inside the caller's transaction cannot send messages through the outbox.");
+    }
+
     private IDocumentSession Open(ClaimsPrincipal user)
     {
         var session = _transaction is null ? store.LightweightSession() : store.LightweightSession(global::Marten.Services.SessionOptions.ForTransaction(_transaction));
@@ -84,8 +98,7 @@ public sealed class InProcessWrites(IDocumentStore store, IMartenOutbox outbox)
 
     private async Task<WriteOutcome> CommitAsync(IDocumentSession session, Decision decision, long version, CancellationToken ct)
     {
-        if (_transaction is not null && decision.Messages.Count > 0)
-            throw new InvalidOperationException("A write inside the caller's transaction cannot send messages through the outbox.");
+        if (_transaction is not null) RefuseMessages(decision);
         // Scheduled messages (ScheduledAt) send themselves with their delivery time; others are published.
         foreach (var message in decision.Messages)
         {
