@@ -14,6 +14,7 @@ public static class ProjectsSetup
         services.AddSingleton<SampleDataLoader>();
         services.AddHostedService<LoadSampleDataOnEmptyDatabase>();
         services.AddSingleton<IMissingWriteModels, MissingWriteModels<ProjectStatus, ProjectWriteModel>>();
+        services.AddHostedService<StoredProjectsWithoutReadTimeFields>();
         return services;
     }
 

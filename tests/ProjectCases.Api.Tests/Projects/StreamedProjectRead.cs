@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectCases.Api.Tests.Support;
 
 namespace ProjectCases.Api.Tests.Projects;
@@ -90,6 +91,33 @@ public class StreamedProjectRead(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("\"1\"", etag);
         Assert.Equal((0, 0, JsonValueKind.Null, 0), (streamed.GetProperty("openTroubleCount").GetInt32(), streamed.GetProperty("openFollowUpCount").GetInt32(),
             streamed.GetProperty("nextFollowUpDueOn").ValueKind, streamed.GetProperty("openRisks").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task the_stored_project_leaves_out_the_per_read_fields_and_an_older_stored_project_is_cleaned_at_startup()
+    {
+        var project = new ProjectApi(Host, await GivenProjects.Registered(Host, GivenProjects.RailProject("Old Line", "LA")));
+        var table = Store.Options.FindOrResolveDocumentType(typeof(ProjectCases.Projects.Status.ProjectStatus)).TableName.QualifiedName;
+        Assert.Equal(0, await Count($"select count(*) from {table} where id = $1 and data ?| array['openTroubleCount', 'openFollowUpCount', 'nextFollowUpDueOn', 'openRisks']", project.Id));
+
+        // As an earlier version stored it: with the per-read fields and their stale defaults.
+        await Count($$"""update {{table}} set data = data || '{"openTroubleCount": 0, "openFollowUpCount": 0, "nextFollowUpDueOn": null, "openRisks": []}' where id = $1 returning 1""", project.Id);
+        await ActivatorUtilities.CreateInstance<ProjectCases.Projects.Status.StoredProjectsWithoutReadTimeFields>(Host.Services).StartAsync(default);
+
+        var result = await As("officer", s => { s.Get.Url($"/api/projects/{project.Id}"); s.StatusCodeShouldBeOk(); });
+        using var body = JsonDocument.Parse(result.ReadAsText());
+        var names = body.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count()); // no key twice
+        Assert.Contains("openTroubleCount", names);
+        SameBody(await project.Read("?asOf=9999-12-31"), body.RootElement);
+    }
+
+    private async Task<long> Count(string sql, Guid id)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection) { Parameters = { new() { Value = id } } };
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ProjectCases.Infrastructure.Json;
 
@@ -19,9 +20,13 @@ public static class JsonSetup
         options.Converters.Insert(0, new ClientTextConverter());
     }
 
-    /// <summary>Stored events: enums as strings so the history reads well and survives reordering of enum members.</summary>
+    /// <summary>
+    /// Stored events and documents: enums as strings so the history reads well and survives reordering of enum members;
+    /// properties filled per read ([NotStored]) left out.
+    /// </summary>
     public static void ApplyStoredEventRules(JsonSerializerOptions options)
     {
         options.Converters.Insert(0, new JsonStringEnumConverter());
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NotStoredAttribute.LeaveOut } };
     }
 }

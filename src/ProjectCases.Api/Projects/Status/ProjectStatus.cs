@@ -1,3 +1,5 @@
+using ProjectCases.Infrastructure.Json;
+
 namespace ProjectCases.Projects.Status;
 
 /// <summary>
@@ -54,15 +56,15 @@ public sealed class ProjectStatus
     /// <summary>Every organisation a fact of the project names by id (counterparts, parties, bidders, winners): the organisation page's projects.</summary>
     public List<Guid> OrganisationIds { get; set; } = [];
     /// <summary>The linked risks still open, with their current severity: filled per read from the risks (their own streams).</summary>
-    public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
+    [NotStored] public List<ProjectRiskEntry> OpenRisks { get; set; } = [];
 
     /// <summary>Engagements of a country partnership linked to this project (POST /api/engagements), in the order recorded.</summary>
     public List<EngagementEntry> Engagements { get; set; } = [];
 
     /// <summary>Filled per read from the trouble cases (OpenTroubles); never folded from this stream.</summary>
-    public int OpenTroubleCount { get; set; }
-    public int OpenFollowUpCount { get; set; }
-    public DateOnly? NextFollowUpDueOn { get; set; }
+    [NotStored] public int OpenTroubleCount { get; set; }
+    [NotStored] public int OpenFollowUpCount { get; set; }
+    [NotStored] public DateOnly? NextFollowUpDueOn { get; set; }
     /// <summary>Registered by mistake (POST /api/projects/{id}/void): left out of lists and reports; history stays readable.</summary>
     public bool Voided { get; set; }
     public string? VoidReason { get; set; }

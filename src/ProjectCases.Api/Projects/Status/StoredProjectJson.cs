@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Marten;
 using Npgsql;
@@ -9,11 +10,14 @@ using ProjectCases.Troubles.Cases;
 namespace ProjectCases.Projects.Status;
 
 /// <summary>
-/// The project as it stands for ministry readers, streamed from the stored ProjectStatus JSON: PostgreSQL merges
-/// the facts of other streams (open troubles, open follow-ups, the linked risks still open with their current
-/// severity) into the stored document in the same single statement, so the service neither deserialises nor
-/// serialises the project. The body equals <see cref="GetProjectEndpoint.CurrentAsync"/>'s (the web console's and
-/// `?asOf=` at or after the latest event's), field for field; key order and whitespace are PostgreSQL's.
+/// The project as it stands for ministry readers, streamed from the stored ProjectStatus JSON, with the facts of other
+/// streams (open troubles, open follow-ups, the linked risks still open with their current severity) appended to it: the
+/// stored document leaves those properties out ([NotStored]), PostgreSQL computes them in the same single statement as a
+/// small object, and the service writes the stored JSON without its closing brace, then that object's members. Neither
+/// the service nor PostgreSQL rebuilds the document (merging them in SQL with `||` re-encoded the whole project on every
+/// read: docs/benchmarks/README.md, "Second round on issue 15"). The body equals
+/// <see cref="GetProjectEndpoint.CurrentAsync"/>'s (the web console's and `?asOf=` at or after the latest event's), field
+/// for field; key order and whitespace are PostgreSQL's.
 /// </summary>
 /// <remarks>
 /// Why merged at read time and not projected into ProjectStatus by a multi-stream projection: those facts change on
@@ -36,33 +40,61 @@ public static class StoredProjectJson
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ETag = IfMatch.ETag(reader.GetInt64(0));
-        await using var json = reader.GetStream(1);
-        await json.CopyToAsync(context.Response.Body, ct);
+        var body = context.Response.Body;
+        await using (var stored = reader.GetStream(1)) await CopyWithoutClosingBraceAsync(stored, body, ct);
+        // `{"openTroubleCount": 0, ...}` → `, "openTroubleCount": 0, ...}`: its members continue the stored object.
+        var readTime = reader.GetString(2);
+        await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(",", readTime.AsSpan(1))), ct);
         return true;
     }
 
+    /// <summary>Copies a JSON object's text but its last byte, which must be the object's closing brace.</summary>
+    private static async Task CopyWithoutClosingBraceAsync(Stream from, Stream to, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var held = 0; // bytes read but not yet written: at least the last one is held back until the end is known
+            while (await from.ReadAsync(buffer.AsMemory(held), ct) is var read and > 0)
+            {
+                held += read;
+                if (held < 2) continue;
+                await to.WriteAsync(buffer.AsMemory(0, held - 1), ct);
+                buffer[0] = buffer[held - 1];
+                held = 1;
+            }
+            if (held != 1 || buffer[0] != (byte)'}') throw new InvalidOperationException("The stored project is not a JSON object.");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>
-    /// The statement, from the store's own table names. Rows are found through the duplicated (indexed) id columns
-    /// (TroublesSetup, FollowUpsSetup, CountryRisksSetup); enum values are read from the stored JSON, where they are
-    /// names, whatever storage Marten chose for duplicated enum columns.
+    /// The statement, from the store's own table names. The version is the stream's own (mt_streams), so the stored
+    /// JSON is read once, for its text; cases and tasks are found and filtered through their duplicated (indexed)
+    /// columns (TroublesSetup, FollowUpsSetup, CountryRisksSetup), whose enum values are names (EnumStorage.AsString).
     /// </summary>
     private static string Build(IDocumentStore store)
     {
         string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
         return $"""
-            select (p.data ->> 'version')::bigint,
-                   (p.data || jsonb_build_object(
-                       'openTroubleCount', (select count(*) from {Table<TroubleCase>()} c where c.project_id = p.id and c.data ->> 'status' <> 'Closed'),
+            select s.version, p.data::text,
+                   jsonb_build_object(
+                       'openTroubleCount', (select count(*) from {Table<TroubleCase>()} c where c.project_id = p.id and c.status <> 'Closed'),
                        'openFollowUpCount', f.open_count,
                        'nextFollowUpDueOn', f.next_due,
                        'openRisks', coalesce((
                            select jsonb_agg(r.entry || jsonb_build_object('severity', k.data -> 'severity') order by r.position)
                            from jsonb_array_elements(p.data -> 'risks') with ordinality as r(entry, position)
-                           join {Table<CountryRisk>()} k on k.id = (r.entry ->> 'riskId')::uuid and k.state_rank = 0), '[]'::jsonb)))::text
+                           join {Table<CountryRisk>()} k on k.id = (r.entry ->> 'riskId')::uuid and k.state_rank = 0), '[]'::jsonb))::text
             from {Table<ProjectStatus>()} p
+            join {streams} s on s.id = p.id
             cross join lateral (
                 select count(*) as open_count, min(t.data ->> 'dueOn') as next_due
-                from {Table<FollowUpTask>()} t where t.project_id = p.id and t.data ->> 'status' = 'Open') f
+                from {Table<FollowUpTask>()} t where t.project_id = p.id and t.status = 'Open') f
             where p.id = $1
             """;
     }
