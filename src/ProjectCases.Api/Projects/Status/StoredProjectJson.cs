@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Marten;
 using Npgsql;
 using ProjectCases.CountryRisks;
@@ -40,35 +41,29 @@ public static class StoredProjectJson
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.ETag = IfMatch.ETag(reader.GetInt64(0));
-        var body = context.Response.Body;
-        await using (var stored = reader.GetStream(1)) await CopyWithoutClosingBraceAsync(stored, body, ct);
-        // `{"openTroubleCount": 0, ...}` → `, "openTroubleCount": 0, ...}`: its members continue the stored object.
+        // Assembled in one pooled buffer and written once with its length: written piece by piece, each write went out as
+        // its own HTTP chunk and TCP send, which cost the kernel and the client more than PostgreSQL's whole statement.
+        var stored = reader.GetString(1);
         var readTime = reader.GetString(2);
-        await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(string.Concat(",", readTime.AsSpan(1))), ct);
-        return true;
-    }
-
-    /// <summary>Copies a JSON object's text but its last byte, which must be the object's closing brace.</summary>
-    private static async Task CopyWithoutClosingBraceAsync(Stream from, Stream to, CancellationToken ct)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        if (!stored.EndsWith('}') || !readTime.StartsWith('{')) throw new InvalidOperationException($"The stored project {id} is not a JSON object.");
+        // `{"openTroubleCount": 0, ...}` → `, "openTroubleCount": 0, ...}`: its members continue the stored object.
+        var storedPart = stored.AsSpan(0, stored.Length - 1);
+        var readTimePart = readTime.AsSpan(1);
+        var length = Encoding.UTF8.GetByteCount(storedPart) + 1 + Encoding.UTF8.GetByteCount(readTimePart);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var held = 0; // bytes read but not yet written: at least the last one is held back until the end is known
-            while (await from.ReadAsync(buffer.AsMemory(held), ct) is var read and > 0)
-            {
-                held += read;
-                if (held < 2) continue;
-                await to.WriteAsync(buffer.AsMemory(0, held - 1), ct);
-                buffer[0] = buffer[held - 1];
-                held = 1;
-            }
-            if (held != 1 || buffer[0] != (byte)'}') throw new InvalidOperationException("The stored project is not a JSON object.");
+            var at = Encoding.UTF8.GetBytes(storedPart, buffer);
+            buffer[at++] = (byte)',';
+            Encoding.UTF8.GetBytes(readTimePart, buffer.AsSpan(at));
+            context.Response.ContentLength = length;
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, length), ct);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+        return true;
     }
 
     /// <summary>
