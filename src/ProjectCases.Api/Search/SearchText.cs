@@ -19,9 +19,11 @@ public static class SearchText
     /// </summary>
     public static string[] Bigrams(string normalised)
     {
-        var grams = new SortedSet<string>(StringComparer.Ordinal);
+        var grams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < normalised.Length; i++) grams.Add(normalised.Substring(i, 2));
-        return [.. grams];
+        var sorted = grams.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 
     /// <summary>A LIKE pattern matching the normalised query anywhere, with LIKE's wildcards escaped.</summary>
