@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ProjectCases.Api.Tests.Support;
+using ProjectCases.Infrastructure.Postgres;
+using ProjectCases.Projects.Status;
 
 namespace ProjectCases.Api.Tests.Projects;
 
@@ -118,6 +121,43 @@ public class StreamedProjectRead(ApiFixture fixture) : ApiTest(fixture)
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection) { Parameters = { new() { Value = id } } };
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>
+    /// Why the read has a pool of its own (KeyedReads): there PostgreSQL reuses one generic plan for the statement; on the
+    /// main pool, where custom plans are forced for Marten's range queries, it would plan the four tables on every call.
+    /// </summary>
+    [Fact]
+    public async Task the_streamed_read_reuses_one_plan_where_the_main_pool_would_plan_every_call()
+    {
+        var project = await GivenProjects.Registered(Host, GivenProjects.RailProject("Manila Subway", "PH"));
+        var sql = StoredProjectJson.SqlFor(Store);
+
+        var keyed = await PlansAfterTenReads(await Host.Services.GetRequiredService<KeyedReads>().OpenConnectionAsync(default), sql, project);
+        var main = await PlansAfterTenReads(new NpgsqlConnection(DatabaseConnection.WithStatementPreparation(Fixture.ConnectionString)), sql, project);
+
+        Assert.True(keyed is { Generic: > 0, Custom: 0 }, $"keyed reads: {keyed}");
+        Assert.True(main is { Generic: 0, Custom: > 0 }, $"main pool: {main}");
+    }
+
+    private static async Task<(long Generic, long Custom)> PlansAfterTenReads(NpgsqlConnection connection, string sql, Guid id)
+    {
+        await using (connection)
+        {
+            if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+            for (var read = 0; read < 10; read++)
+            {
+                await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = id } } };
+                await using var reader = await command.ExecuteReaderAsync();
+                Assert.True(await reader.ReadAsync());
+            }
+            // Npgsql prepares a statement on its fifth use (Auto Prepare Min Usages); PostgreSQL counts each plan it makes.
+            await using var plans = new NpgsqlCommand("select generic_plans, custom_plans from pg_prepared_statements where statement = $1", connection)
+                { Parameters = { new() { Value = sql } } };
+            await using var row = await plans.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync(), "the statement was not prepared");
+            return (row.GetInt64(0), row.GetInt64(1));
+        }
     }
 
     [Fact]

@@ -36,4 +36,15 @@ public class StatementPreparation
         Assert.True(new NpgsqlConnectionStringBuilder(DatabaseConnection.WithoutConnectionReset("Host=db;Username=app")).NoResetOnClose);
         Assert.False(new NpgsqlConnectionStringBuilder(DatabaseConnection.WithoutConnectionReset("Host=db;No Reset On Close=false")).NoResetOnClose);
     }
+
+    [Fact]
+    public void the_keyed_read_pool_overrides_custom_plans_and_stays_small()
+    {
+        var service = DatabaseConnection.WithStatementPreparation("Host=db;Database=projectcases;Maximum Pool Size=100");
+        var keyed = new NpgsqlConnectionStringBuilder(KeyedReads.ConnectionString(service));
+        // PostgreSQL applies start-up options in order: the later setting wins.
+        Assert.Equal("-c plan_cache_mode=force_custom_plan -c plan_cache_mode=force_generic_plan", keyed.Options);
+        Assert.Equal(KeyedReads.MaxPoolSize, keyed.MaxPoolSize);
+        Assert.Equal(5, new NpgsqlConnectionStringBuilder(KeyedReads.ConnectionString("Host=db;Maximum Pool Size=5")).MaxPoolSize);
+    }
 }

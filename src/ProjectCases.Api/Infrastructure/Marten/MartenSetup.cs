@@ -23,6 +23,7 @@ public static class MartenSetup
         params Action<StoreOptions>[] features)
     {
         services.AddSingleton<DatabaseConnection>();
+        services.AddSingleton<KeyedReads>();
         services.AddHostedService<LocalPostgresLifetime>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IdempotencyCommitListener>();

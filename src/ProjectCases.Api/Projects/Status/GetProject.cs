@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using ProjectCases.Infrastructure.Auth;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Projects.CompanyView;
 using ProjectCases.Infrastructure.OpenApi;
 using Wolverine.Http;
@@ -25,7 +26,7 @@ public static class GetProjectEndpoint
     [Query("version", typeof(long), "The record as it stood at this stream version. Not with asOf; not for company users.", Minimum = 1, Maximum = int.MaxValue)]
     [ProducesResponseType<ProjectStatus>(200)]
     [WolverineGet("/api/projects/{id}"), Authorize(Roles = Roles.ProjectReaders)]
-    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, HttpContext context, IQuerySession session, KeyedReads reads, CancellationToken ct)
     {
         var query = new QueryParameters(context.Request);
         if (CompanyProjects.CompanyOf(context.User) is { } company) return await ForCompanyAsync(id, company, query, session, ct);
@@ -37,7 +38,7 @@ public static class GetProjectEndpoint
 
         if (asOf is null && version is null)
             // The most frequent read: the stored JSON, streamed (StoredProjectJson).
-            return await StoredProjectJson.WriteAsync(id, context, session, ct) ? Results.Empty : Results.Problem(ProjectWriteModel.NotFound(id));
+            return await StoredProjectJson.WriteAsync(id, context, session.DocumentStore, reads, ct) ? Results.Empty : Results.Problem(ProjectWriteModel.NotFound(id));
 
         var project = await AsItStoodAsync(id, asOf, version, context.User, session, ct);
         if (project is null) return Results.Problem(ProjectWriteModel.NotFound(id));

@@ -6,6 +6,7 @@ using Npgsql;
 using ProjectCases.CountryRisks;
 using ProjectCases.FollowUps.Tasks;
 using ProjectCases.Infrastructure.Http;
+using ProjectCases.Infrastructure.Postgres;
 using ProjectCases.Troubles.Cases;
 
 namespace ProjectCases.Projects.Status;
@@ -32,10 +33,12 @@ public static class StoredProjectJson
     private static readonly ConditionalWeakTable<IDocumentStore, string> Sql = new();
 
     /// <summary>Writes the project (200, ETag = the stream's version) or returns false when there is no such project.</summary>
-    public static async Task<bool> WriteAsync(Guid id, HttpContext context, IQuerySession session, CancellationToken ct)
+    public static async Task<bool> WriteAsync(Guid id, HttpContext context, IDocumentStore store, KeyedReads reads, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(Sql.GetValue(session.DocumentStore, Build)) { Parameters = { new() { Value = id } } };
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
+        // On the keyed-read pool: PostgreSQL keeps one plan for this statement instead of planning its four tables per call.
+        await using var connection = await reads.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(SqlFor(store), connection) { Parameters = { new() { Value = id } } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return false;
 
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -71,6 +74,8 @@ public static class StoredProjectJson
     /// JSON is read once, for its text; cases and tasks are found and filtered through their duplicated (indexed)
     /// columns (TroublesSetup, FollowUpsSetup, CountryRisksSetup), whose enum values are names (EnumStorage.AsString).
     /// </summary>
+    public static string SqlFor(IDocumentStore store) => Sql.GetValue(store, Build);
+
     private static string Build(IDocumentStore store)
     {
         string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
