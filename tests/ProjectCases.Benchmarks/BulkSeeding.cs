@@ -122,7 +122,7 @@ public static class BulkSeeding
             update {MartenSetup.Schema}.mt_event_progression
                set last_seq_id = (select max(seq_id) from {MartenSetup.Schema}.mt_events)
              where name in ('FollowUpRules:All', 'EventSealing:All', 'FiscalYearActivity:All', 'ProjectYearOrders:All',
-                            'ProjectYearActivity:All', 'ProjectCalendarYearOrders:All')
+                            'ProjectYearActivity:All', 'ProjectCalendarYearOrders:All', 'SearchEntry:All')
             """);
         await update.ExecuteNonQueryAsync();
     }

@@ -8,13 +8,15 @@ namespace ProjectCases.Search;
 public static class SearchSetup
 {
     /// <summary>
-    /// The search index: one document per searchable thing, kept inline. Its bigrams are duplicated into text[]
+    /// The search index: one document per searchable thing, kept by the async daemon just after each commit (off the
+    /// request path: inline it cost every touchpoint a load and two writes of entries, about a fifth of its throughput;
+    /// docs/benchmarks/README.md, "Third round on issue 15"). Its bigrams are duplicated into text[]
     /// columns with GIN indexes, so that `@>` finds candidates without a scan; the normalised texts stay in the
     /// JSON, read only to confirm a candidate with LIKE (a B-tree on long summaries would be useless and too wide).
     /// </summary>
     public static void ConfigureSearch(this StoreOptions opts)
     {
-        opts.Projections.Add<SearchIndexProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<SearchIndexProjection>(ProjectionLifecycle.Async);
         opts.Schema.For<SearchEntry>()
             .Duplicate(x => x.Kind)
             .Duplicate(x => x.Company)

@@ -88,6 +88,7 @@ public class CorrectingEngagements(ApiFixture fixture) : ApiTest(fixture)
         var dataCentre = await IctProject("Data centre");
         var id = await Recorded(RecordingEngagements.Dialogue(projectIds: [cable, dataCentre]));
         Assert.Equal(1, await PolicyDialogues(2022));
+        await WaitForProjections(); // the search index is built by the async daemon
         Assert.Equal(1, (await Get("/api/search?q=submarine&kinds=engagement", "officer")).GetProperty("total").GetInt32());
 
         var voided = await Post($"/api/engagements/{id}/void", new { reason = "Recorded twice" }, 200, ifMatch: "\"1\"");
@@ -96,6 +97,7 @@ public class CorrectingEngagements(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(0, await PolicyDialogues(2022));
         Assert.Equal(0, await PolicyDialogues(2022, "&ministry=MIC&sector=ICT"));
         Assert.Equal(0, (await Get("/api/engagements")).GetProperty("total").GetInt64());
+        await WaitForProjections();
         Assert.Equal(0, (await Get("/api/search?q=submarine&kinds=engagement", "officer")).GetProperty("total").GetInt32());
         var engagement = await Get($"/api/engagements/{id}");
         Assert.Equal((true, "Recorded twice"), (engagement.GetProperty("voided").GetBoolean(), engagement.GetProperty("voidReason").GetString()));

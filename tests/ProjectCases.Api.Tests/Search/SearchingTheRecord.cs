@@ -8,6 +8,7 @@ public class SearchingTheRecord(ApiFixture fixture) : ApiTest(fixture)
 {
     private async Task<JsonElement> Search(string role, string query, string? company = null, int expected = 200)
     {
+        await WaitForProjections(); // the index is built by the async daemon
         var result = await As(role, s => { s.Get.Url($"/api/search?{query}"); s.StatusCodeShouldBe(expected); }, company);
         return ReadJson(result);
     }
