@@ -24,7 +24,7 @@ namespace ProjectCases.Infrastructure.Cluster;
 ///   behind its daemon's high-water mark (three times, then the node releases it to another node), but only when
 ///   something calls it; nothing did. This calls it for every running shard of the node.
 /// - Added here: a shard of this node stopped, or paused on a failure that is not transient, for
-///   <see cref="GiveBackAfter"/>, or running but behind the store's
+///   <see cref="GiveBackAfter"/> (at once when stopped "out of order": that never heals in place), or running but behind the store's
 ///   high-water mark without moving for <see cref="StalledAfter"/> (seen in PostgreSQL, so also when the node's own
 ///   high-water tracking is what stopped), is stopped through Wolverine (IAgentRuntime.StopLocallyAsync), which
 ///   deletes its assignment; the leader's next assignment check (Cluster:CheckAssignmentsEvery) starts it again on a
@@ -64,7 +64,10 @@ public sealed class AsyncShardAgentsCheck(IWolverineRuntime runtime, IDocumentSt
                 if (verdict.Status != HealthStatus.Healthy) lagging.Add(verdict.Description ?? uri.ToString());
             }
             var stalled = status == AgentStatus.Running && sequence >= 0 && sequence < highWater && now - seen.Since > StalledAfter;
-            var notRunning = status != AgentStatus.Running && now - seen.Since > GiveBackAfter;
+            // Stopped out of order (its stored position moved on under it, e.g. a commit whose answer PostgreSQL's restart
+            // lost) never heals where it is: given back at once, the leader starts it again from the stored position.
+            var notRunning = status != AgentStatus.Running
+                && (now - seen.Since > GiveBackAfter || shard.Failure is { Category: JasperFx.Events.Daemon.ShardFailureCategory.ProgressionOutOfOrder });
             if (!stalled && !notRunning) continue;
             var failure = shard.Failure is { } f ? $"{f.Category}: {f.RootExceptionType}: {f.Message}" : "no failure reported";
             var problem = $"{uri} {(stalled ? $"running but at {sequence} of {highWater}" : status.ToString())} since {seen.Since:HH:mm:ss} ({failure})";

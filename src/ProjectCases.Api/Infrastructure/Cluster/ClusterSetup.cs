@@ -50,7 +50,14 @@ public static class ClusterSetup
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten, ClusterOptions cluster) =>
         cluster.Enabled
             ? marten.IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true)
-            : marten.AddAsyncDaemon(DaemonMode.HotCold).IntegrateWithWolverine();
+            : marten.AddAsyncDaemon(DaemonMode.HotCold).IntegrateWithWolverine().RestartShardsOvertakenAtTheDatabase();
+
+    private static MartenServiceCollectionExtensions.MartenConfigurationExpression RestartShardsOvertakenAtTheDatabase(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+    {
+        marten.Services.AddHostedService<ProjectCases.Infrastructure.Marten.OvertakenShardRestarts>();
+        return marten;
+    }
 
     /// <summary>
     /// Wolverine's node settings. Balanced is Wolverine's default and is stated for the reader: every node
