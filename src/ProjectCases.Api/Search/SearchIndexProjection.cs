@@ -7,7 +7,8 @@ namespace ProjectCases.Search;
 
 /// <summary>
 /// Keeps one <see cref="SearchEntry"/> per project, touchpoint, trouble case and engagement (asynchronously: a search
-/// finds what was recorded once the daemon has indexed it, normally well within a second; SearchSetup says why). Pure: every text comes from the events. A touchpoint logged for several projects is the
+/// finds what was recorded once the daemon has indexed it, normally well within a second; SearchSetup says why).
+/// Pure: every text comes from the events. A touchpoint logged for several projects is the
 /// same event on each of their streams: it is one entry (keyed by the touchpoint), on the project it was logged on.
 /// </summary>
 public sealed class SearchIndexProjection : MultiStreamProjection<SearchEntry, Guid>

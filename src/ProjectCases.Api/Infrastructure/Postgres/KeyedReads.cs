@@ -7,7 +7,8 @@ namespace ProjectCases.Infrastructure.Postgres;
 /// let PostgreSQL reuse one generic plan per prepared statement. The main pool forces a plan per call
 /// (<see cref="DatabaseConnection.WithStatementPreparation"/>: generic plans made Marten's range and ANY queries far slower),
 /// so there a keyed read over four tables was planned on every call, and planning was most of what PostgreSQL did for
-/// it: measured, GET project at 16 clients 1,650 → 3,190 req/s, PostgreSQL and the rest 0.75 → 0.28 ms per read
+/// it: measured (with the asynchronous search index, interleaved with the code before issue 15), GET project at 16
+/// clients 1,551–1,893 → 3,998–4,367 req/s, PostgreSQL and the rest 0.55–0.75 → 0.18–0.21 ms per read
 /// (docs/benchmarks/README.md, "Third round on issue 15"). Only statements whose best plan cannot depend on the value
 /// belong here: equality on a key.
 /// </summary>
