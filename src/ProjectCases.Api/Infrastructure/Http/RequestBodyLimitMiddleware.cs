@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using ProjectCases.Infrastructure.Errors;
 
@@ -33,7 +34,8 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 
         context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = null;
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: RequestLimits.MaxBodyBytes + 1);
-        var buffer = new byte[81920];
+        // Pooled: most clients (HttpClient's JsonContent among them) send every JSON body chunked, so this runs per write.
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         long total = 0;
         try
         {
@@ -47,6 +49,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next)
         catch (IOException)
         {
             return true; // the buffer limit was hit
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         context.Request.Body.Position = 0;
         return false;
