@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
+using ProjectCases.Infrastructure.Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Agents;
@@ -67,7 +68,7 @@ public sealed class AsyncShardAgentsCheck(IWolverineRuntime runtime, IDocumentSt
             // Stopped out of order (its stored position moved on under it, e.g. a commit whose answer PostgreSQL's restart
             // lost) never heals where it is: given back at once, the leader starts it again from the stored position.
             var notRunning = status != AgentStatus.Running
-                && (now - seen.Since > GiveBackAfter || shard.Failure is { Category: JasperFx.Events.Daemon.ShardFailureCategory.ProgressionOutOfOrder });
+                && (now - seen.Since > GiveBackAfter || OvertakenShardRestarts.WasOvertaken(shard.Failure));
             if (!stalled && !notRunning) continue;
             var failure = shard.Failure is { } f ? $"{f.Category}: {f.RootExceptionType}: {f.Message}" : "no failure reported";
             var problem = $"{uri} {(stalled ? $"running but at {sequence} of {highWater}" : status.ToString())} since {seen.Since:HH:mm:ss} ({failure})";

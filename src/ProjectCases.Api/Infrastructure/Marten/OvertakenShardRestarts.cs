@@ -17,6 +17,9 @@ public sealed class OvertakenShardRestarts(IProjectionCoordinator coordinator, I
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
 
+    /// <summary>Stopped because its stored position moved on under it: never heals in place, safe to start again from there.</summary>
+    public static bool WasOvertaken(ShardFailure? failure) => failure is { Category: ShardFailureCategory.ProgressionOutOfOrder };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period);
@@ -38,9 +41,9 @@ public sealed class OvertakenShardRestarts(IProjectionCoordinator coordinator, I
         var daemon = coordinator.DaemonForMainDatabase();
         foreach (var shard in daemon.CurrentAgents())
         {
-            if (shard.Status != AgentStatus.Stopped || shard.Failure is not { Category: ShardFailureCategory.ProgressionOutOfOrder }) continue;
+            if (shard.Status != AgentStatus.Stopped || !WasOvertaken(shard.Failure)) continue;
             logger.LogWarning("Async shard {Shard} stopped: its stored position was ahead of its own ({Failure}); starting it again from the stored position",
-                shard.Name.Identity, shard.Failure.Message);
+                shard.Name.Identity, shard.Failure!.Message);
             await daemon.StartAgentAsync(shard.Name.Identity, ct);
         }
     }
