@@ -11,6 +11,9 @@ public sealed record CountryRiskWriteModel(
     Guid Id, long Version, string Country, CountryRiskKind Kind, CountryRiskSeverity Severity, string Summary, bool IsClosed,
     ImmutableList<Guid> ProjectIds) : IWriteModel<CountryRiskWriteModel>
 {
+    /// <summary>The risk as it is read, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(CountryRisk)];
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Country risk not found", Detail = $"No country risk {id} exists.",

@@ -12,6 +12,9 @@ namespace ProjectCases.Engagements;
 /// </summary>
 public sealed record EngagementWriteModel(Guid Id, long Version, bool Voided, EngagementRecorded Current) : IWriteModel<EngagementWriteModel>
 {
+    /// <summary>The engagement as it is read, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(Engagement)];
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Engagement not found", Detail = $"No engagement {id} exists.",

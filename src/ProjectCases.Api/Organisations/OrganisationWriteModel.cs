@@ -9,6 +9,9 @@ namespace ProjectCases.Organisations;
 public sealed record OrganisationWriteModel(Guid Id, long Version, string Name, string? NameJa, OrganisationKind Kind)
     : IWriteModel<OrganisationWriteModel>
 {
+    /// <summary>The organisation as it is read, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(Organisation)];
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Organisation not found", Detail = $"No organisation {id} exists.",

@@ -44,6 +44,9 @@ public sealed record ProjectWriteModel(
         Status = 404, Title = "Project not found", Detail = $"No project {id} exists (or it is not visible to you).",
     };
 
+    /// <summary>The project's detail view, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(ProjectStatus)];
+
     public static ProjectWriteModel Start(ProjectRegistered e) => new(e.ProjectId, 1, null, false, false, [], [], [], []);
 
     public Touchpoint? FindTouchpoint(Guid id) => Touchpoints.Find(t => t.TouchpointId == id);

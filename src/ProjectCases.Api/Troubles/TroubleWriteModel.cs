@@ -25,6 +25,9 @@ public sealed record TroubleWriteModel(
     [System.Text.Json.Serialization.JsonIgnore]
     public long Version => StreamVersion;
 
+    /// <summary>The case as the hotline reads it, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(Cases.TroubleCase)];
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Trouble case not found", Detail = $"No trouble case {id} exists (or it is not visible to you).",

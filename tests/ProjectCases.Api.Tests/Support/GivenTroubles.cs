@@ -29,11 +29,12 @@ public sealed class TroubleApi(IAlbaHost host)
     public Task<JsonElement> Company(string company, Guid troubleId, string action, object? body = null, int expected = 200) =>
         Send("company", $"/api/troubles/{troubleId}/{action}", body ?? new { }, expected, company);
 
-    public async Task<JsonElement> Send(string role, string url, object body, int expected, string? company = null)
+    public async Task<JsonElement> Send(string role, string url, object body, int expected, string? company = null, string? traceparent = null)
     {
         var result = await host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {ApiTest.TokenFor(role, role == "company" ? company : null)}");
+            if (traceparent is not null) s.WithRequestHeader("traceparent", traceparent);
             s.Post.Json(body).ToUrl(url);
             s.StatusCodeShouldBe(expected);
         });

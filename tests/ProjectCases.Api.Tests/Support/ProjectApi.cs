@@ -9,12 +9,13 @@ public sealed class ProjectApi(IAlbaHost host, Guid projectId, string role = "of
 
     public Task<JsonElement> Post(string path, object body, int expectedStatus = 200) => Send($"/api/projects/{projectId}{path}", body, expectedStatus);
 
-    public async Task<JsonElement> Send(string url, object body, int expectedStatus, string? ifMatch = null)
+    public async Task<JsonElement> Send(string url, object body, int expectedStatus, string? ifMatch = null, string? traceparent = null)
     {
         var result = await host.Scenario(s =>
         {
             s.WithRequestHeader("Authorization", $"Bearer {ApiTest.TokenFor(role)}");
             if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
+            if (traceparent is not null) s.WithRequestHeader("traceparent", traceparent);
             s.Post.Json(body).ToUrl(url);
             s.StatusCodeShouldBe(expectedStatus);
         });

@@ -17,6 +17,9 @@ public sealed record FollowUpWriteModel(Guid Id, long StreamVersion, FollowUpSta
     [System.Text.Json.Serialization.JsonIgnore]
     public long Version => StreamVersion;
 
+    /// <summary>The task as lists and the console read it, rewritten inline with every append: fetched with this model (ReadModelsBesideWrites).</summary>
+    public static IReadOnlyList<Type> ReadModelsBeside => [typeof(FollowUpTask)];
+
     public static ProblemDetails NotFound(Guid id) => new()
     {
         Status = 404, Title = "Follow-up not found", Detail = $"No follow-up task {id} exists.",

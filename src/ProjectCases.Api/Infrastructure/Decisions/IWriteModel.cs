@@ -18,4 +18,11 @@ public interface IWriteModel<TSelf> where TSelf : class, IWriteModel<TSelf>
 
     /// <summary>The 404 for a missing stream, or one the caller may not see.</summary>
     static abstract ProblemDetails NotFound(Guid id);
+
+    /// <summary>
+    /// The stream's read models that inline projections rewrite on every append (ProjectStatus beside the project's
+    /// write model). An endpoint writing through this model fetches them in the same round trip as the model, so at
+    /// commit their projections evolve the fetched documents instead of loading each again (ReadModelsBesideWrites).
+    /// </summary>
+    static virtual IReadOnlyList<Type> ReadModelsBeside => [];
 }

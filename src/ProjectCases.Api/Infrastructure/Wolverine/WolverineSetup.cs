@@ -46,6 +46,7 @@ public static class WolverineSetup
         {
             opts.UseDataAnnotationsValidationProblemDetailMiddleware();
             WriteModels.AddPreconditions(opts);
+            opts.AddPolicy<ReadModelsBesideWrites>();
         });
         return app;
     }

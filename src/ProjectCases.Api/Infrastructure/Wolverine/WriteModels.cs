@@ -19,6 +19,6 @@ public static class WriteModels
             opts.AddMiddleware(typeof(WritePreconditions<>).MakeGenericType(model), chain => WritesTo(chain, model));
     }
 
-    private static bool WritesTo(HttpChain chain, Type model) => chain.Method.Method.GetParameters()
+    public static bool WritesTo(HttpChain chain, Type model) => chain.Method.Method.GetParameters()
         .Any(p => p.ParameterType == model && p.GetCustomAttribute<WriteAggregateAttribute>() is not null);
 }

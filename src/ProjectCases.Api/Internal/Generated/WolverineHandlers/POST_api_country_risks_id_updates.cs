@@ -60,8 +60,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.CountryRisks.UpdateCountryRiskEndpoint").SetTag("http.route", "/api/country-risks/{id}/updates").SetTag("http.request.method", "POST");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_risk_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.CountryRisks.CountryRiskWriteModel>(id);
+
+            var countryRisk_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.CountryRisks.CountryRisk>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_risk = await documentSession.Events.FetchForWriting<ProjectCases.CountryRisks.CountryRiskWriteModel>(id, httpContext.RequestAborted);
+            var stream_risk = await stream_risk_BatchItem.ConfigureAwait(false);
+
             var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.CountryRisks.CountryRiskWriteModel>.Before(httpContext, stream_risk.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -72,6 +81,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.CountryRisks.CountryRiskWriteModel");
+            var countryRisk = await countryRisk_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = ProjectCases.CountryRisks.UpdateCountryRiskEndpoint.Post(command, stream_risk.Aggregate);

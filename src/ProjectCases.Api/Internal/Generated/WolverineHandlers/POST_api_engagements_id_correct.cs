@@ -60,8 +60,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Engagements.Corrections.CorrectEngagementEndpoint").SetTag("http.route", "/api/engagements/{id}/correct").SetTag("http.request.method", "POST");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_engagement_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.Engagements.EngagementWriteModel>(id);
+
+            var engagement_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.Engagements.Engagement>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_engagement = await documentSession.Events.FetchForWriting<ProjectCases.Engagements.EngagementWriteModel>(id, httpContext.RequestAborted);
+            var stream_engagement = await stream_engagement_BatchItem.ConfigureAwait(false);
+
             var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Engagements.EngagementWriteModel>.Before(httpContext, stream_engagement.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -73,6 +82,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.Engagements.EngagementWriteModel");
             var otherProjects = await ProjectCases.Engagements.Corrections.CorrectEngagementEndpoint.LoadAsync(command, stream_engagement.Aggregate, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var engagement = await engagement_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var linkEngagementToProjects) = ProjectCases.Engagements.Corrections.CorrectEngagementEndpoint.Post(command, stream_engagement.Aggregate, otherProjects);

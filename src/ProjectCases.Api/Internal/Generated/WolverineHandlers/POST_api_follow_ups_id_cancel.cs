@@ -60,8 +60,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.FollowUps.Tasks.CancelFollowUpEndpoint").SetTag("http.route", "/api/follow-ups/{id}/cancel").SetTag("http.request.method", "POST");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_task_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.FollowUps.Tasks.FollowUpWriteModel>(id);
+
+            var followUpTask_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.FollowUps.Tasks.FollowUpTask>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_task = await documentSession.Events.FetchForWriting<ProjectCases.FollowUps.Tasks.FollowUpWriteModel>(id, httpContext.RequestAborted);
+            var stream_task = await stream_task_BatchItem.ConfigureAwait(false);
+
             var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.FollowUps.Tasks.FollowUpWriteModel>.Before(httpContext, stream_task.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -72,6 +81,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.FollowUps.Tasks.FollowUpWriteModel");
+            var followUpTask = await followUpTask_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = ProjectCases.FollowUps.Tasks.CancelFollowUpEndpoint.Post(command, stream_task.Aggregate);

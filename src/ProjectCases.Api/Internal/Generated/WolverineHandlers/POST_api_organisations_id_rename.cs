@@ -60,8 +60,17 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_organisation_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.Organisations.OrganisationWriteModel>(id);
+
+            var organisation_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.Organisations.Organisation>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_organisation = await documentSession.Events.FetchForWriting<ProjectCases.Organisations.OrganisationWriteModel>(id, httpContext.RequestAborted);
+            var stream_organisation = await stream_organisation_BatchItem.ConfigureAwait(false);
+
             var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Organisations.OrganisationWriteModel>.Before(httpContext, stream_organisation.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -80,6 +89,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var organisation = await organisation_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = ProjectCases.Organisations.RenameOrganisationEndpoint.Post(command, stream_organisation.Aggregate);

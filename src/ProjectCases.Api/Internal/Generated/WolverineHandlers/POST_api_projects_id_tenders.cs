@@ -60,8 +60,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Projects.Tenders.OpenTenderEndpoint").SetTag("http.route", "/api/projects/{id}/tenders").SetTag("http.request.method", "POST");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_project_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.Projects.ProjectWriteModel>(id);
+
+            var projectStatus_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.Projects.Status.ProjectStatus>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_project = await documentSession.Events.FetchForWriting<ProjectCases.Projects.ProjectWriteModel>(id, httpContext.RequestAborted);
+            var stream_project = await stream_project_BatchItem.ConfigureAwait(false);
+
             var problemDetails2 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Projects.ProjectWriteModel>.Before(httpContext, stream_project.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -72,6 +81,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.Projects.ProjectWriteModel");
+            var projectStatus = await projectStatus_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = ProjectCases.Projects.Tenders.OpenTenderEndpoint.Post(command, stream_project.Aggregate);

@@ -46,8 +46,17 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "ProjectCases.Documents.AttachDocumentEndpoints").SetTag("http.route", "/api/troubles/{id}/documents").SetTag("http.request.method", "POST");
+            var batchedQuery = documentSession.CreateBatchQuery();
+
+            var stream_trouble_BatchItem = batchedQuery.Events.FetchForWriting<ProjectCases.Troubles.TroubleWriteModel>(id);
+
+            var troubleCase_BatchItem = batchedQuery.Events.FetchLatest<ProjectCases.Troubles.Cases.TroubleCase>(id);
+
+            await batchedQuery.Execute(httpContext.RequestAborted);
+
             // Loading Marten aggregate as part of the aggregate handler workflow
-            var stream_trouble = await documentSession.Events.FetchForWriting<ProjectCases.Troubles.TroubleWriteModel>(id, httpContext.RequestAborted);
+            var stream_trouble = await stream_trouble_BatchItem.ConfigureAwait(false);
+
             var problemDetails1 = ProjectCases.Infrastructure.Http.WritePreconditions<ProjectCases.Troubles.TroubleWriteModel>.Before(httpContext, stream_trouble.Aggregate);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
@@ -58,6 +67,7 @@ namespace Internal.Generated.WolverineHandlers
 
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "ProjectCases.Troubles.TroubleWriteModel");
+            var troubleCase = await troubleCase_BatchItem.ConfigureAwait(false);
             
             // The actual HTTP request handler execution
             (var result, var events, var outgoingMessages) = await ProjectCases.Documents.AttachDocumentEndpoints.PostToTrouble(stream_trouble.Aggregate, httpContext.Request, documentSession, _documentFiling, httpContext.RequestAborted).ConfigureAwait(false);
