@@ -17,6 +17,8 @@ if (BenchmarkSettings.Unknown(args) is { Count: > 0 } unknown)
 }
 var settings = BenchmarkSettings.From(args);
 var root = RepositoryRoot();
+// The service measured: this checkout's, or with --service another one's (a before/after pair measured by one program).
+var serviceRoot = settings.ServiceCheckout ?? root;
 var clock = Stopwatch.StartNew();
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"projectcases-bench-{Guid.NewGuid():N}");
 var postgres = PostgresServer.Create(dataDirectory, PostgresServer.FreePort());
@@ -38,8 +40,8 @@ try
     await postgres.EnsureDatabaseAsync("bench");
     var database = postgres.ConnectionString("bench").Replace("Maximum Pool Size=100", "Maximum Pool Size=150");
     await StatementCounts.InstallAsync(database);
-    Console.WriteLine("Building the service in Release...");
-    await ServiceProcess.BuildAsync(root);
+    Console.WriteLine($"Building the service in Release{(serviceRoot == root ? "" : $" from {serviceRoot}")}...");
+    await ServiceProcess.BuildAsync(serviceRoot);
 
     if (settings.ConsoleOnly)
     {
@@ -60,7 +62,7 @@ try
     }
     if (settings.ImportRows is { } importRows)
     {
-        service = await ServiceProcess.StartAsync(root, database);
+        service = await ServiceProcess.StartAsync(serviceRoot, database);
         Console.WriteLine("\nBulk import through POST /api/imports");
         await ImportThroughput.Measure(service.BaseAddress, importRows, results);
         Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
@@ -83,12 +85,17 @@ try
     }
 
     Console.WriteLine("\nThe service over HTTP (Release build, authenticated, rate limit off)");
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {
         projects = new Guid[settings.Projects];
         await Parallel.ForEachAsync(Enumerable.Range(0, settings.Projects), new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (n, _) => projects[n] = await client.RegisterProject(n));
+
+        Console.WriteLine($"Warm-up: {settings.WarmUp.TotalSeconds:0} s of touchpoints and project reads at 16 clients (not a figure)");
+        await Measurement.ForDuration(16, settings.WarmUp, (worker, i) => i % 2 == 0
+            ? client.Expect(HttpStatusCode.Created, HttpMethod.Post, $"/api/projects/{projects[(worker + i * 16) % projects.Length]}/touchpoints", "officer", ServiceClient.Touchpoint())
+            : client.Expect(HttpStatusCode.OK, HttpMethod.Get, $"/api/projects/{projects[(worker + i * 16) % projects.Length]}", "officer"));
 
         foreach (var clients in BenchmarkSettings.HttpConcurrency)
         {
@@ -144,7 +151,7 @@ try
     await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
     await Analyze(database);
     queuePlan = await QueryPlans.HotlineQueuePage(database);
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {
         await Measurement.Sequential(20, _ => client.Expect(HttpStatusCode.OK, HttpMethod.Get, "/api/hotline/queue", "hotline")); // warm-up
@@ -172,7 +179,7 @@ try
     }
     await RebuildSearchIndex(database, eventsInStore);
 
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {
         var kpi = await Measurement.Sequential(settings.Samples, i =>
@@ -205,7 +212,7 @@ async Task CleanUp()
 // a timeline to render) and the open trouble cases of the run, seeded as for the queue figure above.
 async Task ConsoleOnly(string database)
 {
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {
         projects = new Guid[settings.Projects];
@@ -222,7 +229,7 @@ async Task ConsoleOnly(string database)
     await EndOtherSessions(database);
     await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
     await Analyze(database);
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     Console.WriteLine("\nThe web console's pages (HTML, signed in with the console's cookie)");
     await ConsolePages.Measure(service.BaseAddress, projects, Math.Min(settings.Samples, 300), settings.TroubleCases, results);
     Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
@@ -232,7 +239,7 @@ async Task ConsoleOnly(string database)
 // and the search index rebuilt with the service stopped, exactly as in the full run.
 async Task SearchOnly(string database)
 {
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     await service.DisposeAsync();
     service = null;
     await EndOtherSessions(database);
@@ -242,7 +249,7 @@ async Task SearchOnly(string database)
     await Analyze(database);
     var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
     await RebuildSearchIndex(database, eventsInStore);
-    service = await ServiceProcess.StartAsync(root, database);
+    service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {
         Console.WriteLine("\nSearch over the rebuilt index, as an officer");
@@ -334,7 +341,7 @@ async Task<string> WriteResultsFile(string database)
     await using var version = dataSource.CreateCommand("show server_version");
     var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
     var commit = "unknown";
-    await ServiceProcess.Run("git", ["rev-parse", "--short", "HEAD"], root, null, line => commit = line.Trim());
+    await ServiceProcess.Run("git", ["rev-parse", "--short", "HEAD"], serviceRoot, null, line => commit = line.Trim());
     var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     var file = Path.Combine(root, "docs", "benchmarks", $"results-{date}{(settings.Quick ? "-quick" : "")}{(settings.Profile ? "-profile" : "")}.md");
     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -345,7 +352,7 @@ async Task<string> WriteResultsFile(string database)
 
         Machine: {Environment.ProcessorCount} cores, {long.Parse(memory) / 1024 / 1024.0:0.0} GiB memory, PostgreSQL {await version.ExecuteScalarAsync()} on loopback
         (fresh data directory, fsync and synchronous_commit on), .NET {Environment.Version}, commit {commit}.
-        Write phases {settings.WriteDuration.TotalSeconds:0} s per level, read phases {settings.ReadDuration.TotalSeconds:0} s, latency samples {settings.Samples:N0}.
+        Write phases {settings.WriteDuration.TotalSeconds:0} s per level, read phases {settings.ReadDuration.TotalSeconds:0} s, after a {settings.WarmUp.TotalSeconds:0} s warm-up; latency samples {settings.Samples:N0}.
 
         {results.Table()}
         Plans of the hotline queue's first page and total with {settings.TroubleCases:N0} open cases (`EXPLAIN (ANALYZE, BUFFERS)` of the SQL Marten generates for the endpoint's query):
