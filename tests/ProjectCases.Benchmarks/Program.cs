@@ -85,6 +85,8 @@ try
     }
 
     Console.WriteLine("\nThe service over HTTP (Release build, authenticated, rate limit off)");
+    var runtimeSettings = string.Join(", ", ImageEnvironment.RuntimeSettings(serviceRoot).Select(s => $"{s.Key}={s.Value}"));
+    Console.WriteLine($"Runtime settings from its deploy/Dockerfile: {(runtimeSettings.Length > 0 ? runtimeSettings : "none")}");
     service = await ServiceProcess.StartAsync(serviceRoot, database);
     using (var client = new ServiceClient(service.BaseAddress))
     {

@@ -20,7 +20,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (exit != 0) throw new InvalidOperationException("`dotnet build -c Release src/ProjectCases.Api` failed.");
     }
 
-    /// <summary>The environment a production host would give it, plus development tokens (API and console) and no rate limit for the load.</summary>
+    /// <summary>The environment a production host would give it, plus development tokens (API and console) and no rate limit
+    /// for the load; <see cref="StartAsync"/> adds the image's runtime settings (<see cref="ImageEnvironment"/>).</summary>
     public static Dictionary<string, string> Environment(string connectionString, int port) => new()
     {
         ["ConnectionStrings__Marten"] = connectionString,
@@ -49,6 +50,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(Dll(repositoryRoot))!, RedirectStandardOutput = true, RedirectStandardError = true,
         };
         foreach (var (key, value) in Environment(connectionString, port)) start.Environment[key] = value;
+        foreach (var (key, value) in ImageEnvironment.RuntimeSettings(repositoryRoot)) start.Environment[key] = value;
         if (Profiling)
         {
             start.Environment["DOTNET_PerfMapEnabled"] = "1";
