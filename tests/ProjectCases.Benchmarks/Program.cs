@@ -35,7 +35,7 @@ ServiceProcess? service = null;
 Console.CancelKeyPress += (_, _) => CleanUp().GetAwaiter().GetResult();
 try
 {
-    Console.WriteLine($"ProjectCases benchmark ({(settings.Quick ? "quick" : "full")} run). PostgreSQL data in {dataDirectory} (fsync and synchronous_commit on).");
+    Console.WriteLine($"ProjectCases benchmark ({(settings.Quick ? "quick" : "full")} run). PostgreSQL data in {dataDirectory} (fsync and synchronous_commit on; GLIBC_TUNABLES={PostgresServer.AllocatorTunables}).");
     await postgres.StartAsync(default, StatementCounts.ServerSetting);
     await postgres.EnsureDatabaseAsync("bench");
     var database = postgres.ConnectionString("bench").Replace("Maximum Pool Size=100", "Maximum Pool Size=150");
@@ -353,7 +353,7 @@ async Task<string> WriteResultsFile(string database)
         Command: `dotnet run -c Release --project tests/ProjectCases.Benchmarks{(settings.Quick ? " -- --quick" : "")}` · duration {clock.Elapsed.TotalMinutes:0.0} min
 
         Machine: {Environment.ProcessorCount} cores, {long.Parse(memory) / 1024 / 1024.0:0.0} GiB memory, PostgreSQL {await version.ExecuteScalarAsync()} on loopback
-        (fresh data directory, fsync and synchronous_commit on), .NET {Environment.Version}, commit {commit}.
+        (fresh data directory, fsync and synchronous_commit on, `GLIBC_TUNABLES={PostgresServer.AllocatorTunables}`), .NET {Environment.Version}, commit {commit}.
         Write phases {settings.WriteDuration.TotalSeconds:0} s per level, read phases {settings.ReadDuration.TotalSeconds:0} s, after a {settings.WarmUp.TotalSeconds:0} s warm-up; latency samples {settings.Samples:N0}.
 
         {results.Table()}
