@@ -20,10 +20,10 @@ public static class ClusterRun
     private const int Clients = 16;
     private const string Schema = "projectcases";
 
-    public static async Task Measure(string database, BenchmarkSettings settings, Results results)
+    public static async Task Measure(string repositoryRoot, string database, BenchmarkSettings settings, Results results)
     {
         var nodes = Enumerable.Range(1, 3).Select(i => new ServiceNode($"bench-node-{i}", Infrastructure.Postgres.PostgresServer.FreePort(),
-            NodeEnvironment(database, $"bench-node-{i}"))).ToList();
+            NodeEnvironment(repositoryRoot, database, $"bench-node-{i}"))).ToList();
         try
         {
             var projects = Array.Empty<Guid>();
@@ -63,10 +63,11 @@ public static class ClusterRun
         }
     }
 
-    /// <summary>As in production, plus cluster mode, a name per node in pg_stat_activity, and development tokens for the load.</summary>
-    private static Dictionary<string, string> NodeEnvironment(string database, string name)
+    /// <summary>As in production (with the image's runtime settings), plus cluster mode, a name per node in pg_stat_activity,
+    /// and development tokens for the load.</summary>
+    private static Dictionary<string, string> NodeEnvironment(string repositoryRoot, string database, string name)
     {
-        var environment = ServiceProcess.Environment($"{database};Application Name=projectcases-{name}", 0);
+        var environment = ServiceProcess.Environment($"{database};Application Name=projectcases-{name}", 0, repositoryRoot);
         environment.Remove("ASPNETCORE_URLS"); // each node gets its own --urls
         environment["Cluster__Enabled"] = "true";
         return environment;

@@ -51,7 +51,7 @@ try
     if (settings.ClusterOnly)
     {
         Console.WriteLine("\nThe service as a cluster: 1, 2 and 3 nodes on this machine, then kill -9 of the node holding the most async shards");
-        await ClusterRun.Measure(database, settings, results);
+        await ClusterRun.Measure(root, database, settings, results);
         Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
         return 0;
     }
@@ -291,7 +291,7 @@ async Task<TimeSpan> Rebuild(string repositoryRoot, string database, string proj
     var output = new List<string>();
     var watch = Stopwatch.StartNew();
     var exit = await ServiceProcess.Run("dotnet", [ServiceProcess.Dll(repositoryRoot), "projections", "rebuild", "-p", projection],
-        repositoryRoot, ServiceProcess.Environment(database, PostgresServer.FreePort()), line =>
+        repositoryRoot, ServiceProcess.Environment(database, PostgresServer.FreePort(), repositoryRoot), line =>
         {
             lock (output) output.Add(line);
             if (Regex.Match(line, @"Finished rebuild in (\d+) ms") is { Success: true } match) finished = TimeSpan.FromMilliseconds(int.Parse(match.Groups[1].Value));

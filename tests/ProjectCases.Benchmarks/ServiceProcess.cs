@@ -20,9 +20,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (exit != 0) throw new InvalidOperationException("`dotnet build -c Release src/ProjectCases.Api` failed.");
     }
 
-    /// <summary>The environment a production host would give it, plus development tokens (API and console) and no rate limit
-    /// for the load; <see cref="StartAsync"/> adds the image's runtime settings (<see cref="ImageEnvironment"/>).</summary>
-    public static Dictionary<string, string> Environment(string connectionString, int port) => new()
+    /// <summary>The environment a production host would give the checkout at <paramref name="repositoryRoot"/>: its image's
+    /// runtime settings (<see cref="ImageEnvironment"/>), plus development tokens (API and console) and no rate limit for the load.</summary>
+    public static Dictionary<string, string> Environment(string connectionString, int port, string repositoryRoot) => new(ImageEnvironment.RuntimeSettings(repositoryRoot))
     {
         ["ConnectionStrings__Marten"] = connectionString,
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -49,8 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             WorkingDirectory = Path.GetDirectoryName(Dll(repositoryRoot))!, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var (key, value) in Environment(connectionString, port)) start.Environment[key] = value;
-        foreach (var (key, value) in ImageEnvironment.RuntimeSettings(repositoryRoot)) start.Environment[key] = value;
+        foreach (var (key, value) in Environment(connectionString, port, repositoryRoot)) start.Environment[key] = value;
         if (Profiling)
         {
             start.Environment["DOTNET_PerfMapEnabled"] = "1";
