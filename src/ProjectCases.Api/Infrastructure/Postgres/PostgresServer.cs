@@ -17,7 +17,7 @@ public sealed class PostgresServer(string dataDirectory, int port, string binDir
     /// default glibc gives memory back to the kernel as soon as 128 KB are free at the top of a process's heap; a backend
     /// that reads a stored project of 10–20 KB frees about 144 KB at the end of every statement, so it shrank and regrew
     /// its heap on every read (two `brk` calls and the page faults after them: a fifth of PostgreSQL's time; the benchmark's
-    /// GET /api/projects/{id} at 16 clients 1,603–1,725 req/s without, 4,265–4,380 with). Freed memory is kept up to 4 MB
+    /// GET /api/projects/{id} at 16 clients 1,603–1,725 req/s without, 3,192–4,490 with). Freed memory is kept up to 4 MB
     /// per process; blocks up to 1 MB come from the heap (setting either disables glibc's own adjustment of both).
     /// </summary>
     public const string AllocatorTunables = "glibc.malloc.trim_threshold=4194304:glibc.malloc.mmap_threshold=1048576";
