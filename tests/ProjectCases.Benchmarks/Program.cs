@@ -175,7 +175,7 @@ try
     var eventsInStore = await Scalar(database, "select count(*) from projectcases.mt_events");
     foreach (var projection in new[] { "FiscalYearActivity", "ProjectYearOrders" })
     {
-        var rebuild = await Rebuild(root, database, projection);
+        var rebuild = await Rebuild(serviceRoot, database, projection);
         results.Add($"rebuild {projection} ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s", "",
             "≥ 25,000 events/s", eventsInStore / rebuild.TotalSeconds >= 25_000);
     }
@@ -264,7 +264,7 @@ async Task SearchOnly(string database)
 // analysed: the planner's choice between walking titles and the bigram index depends on its statistics.
 async Task RebuildSearchIndex(string database, long eventsInStore)
 {
-    var rebuild = await Rebuild(root, database, SearchLatency.ProjectionName);
+    var rebuild = await Rebuild(serviceRoot, database, SearchLatency.ProjectionName);
     results.Add($"rebuild search index ({eventsInStore:N0} events)", Rate(eventsInStore / rebuild.TotalSeconds, "events/s"), $"{rebuild.TotalSeconds:0.0} s");
     await Analyze(database);
     searchPlan = await QueryPlans.SearchPage(database, SeedText.Queries[0].Term);
