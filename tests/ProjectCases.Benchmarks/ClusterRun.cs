@@ -23,7 +23,7 @@ public static class ClusterRun
     public static async Task Measure(string repositoryRoot, string database, BenchmarkSettings settings, Results results)
     {
         var nodes = Enumerable.Range(1, 3).Select(i => new ServiceNode($"bench-node-{i}", Infrastructure.Postgres.PostgresServer.FreePort(),
-            NodeEnvironment(repositoryRoot, database, $"bench-node-{i}"))).ToList();
+            NodeEnvironment(repositoryRoot, database, $"bench-node-{i}"), ServiceProcess.Dll(repositoryRoot))).ToList();
         try
         {
             var projects = Array.Empty<Guid>();

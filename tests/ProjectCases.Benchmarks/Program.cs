@@ -51,7 +51,7 @@ try
     if (settings.ClusterOnly)
     {
         Console.WriteLine("\nThe service as a cluster: 1, 2 and 3 nodes on this machine, then kill -9 of the node holding the most async shards");
-        await ClusterRun.Measure(root, database, settings, results);
+        await ClusterRun.Measure(serviceRoot, database, settings, results);
         Console.WriteLine($"\n{results.Table()}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
         return 0;
     }

@@ -5,9 +5,10 @@ namespace ProjectCases.Api.Tests.Cluster;
 /// <summary>
 /// One node of the service as a real process: `dotnet ProjectCases.Api.dll --urls http://127.0.0.1:PORT` from the
 /// API project's build output, in the Development environment (development tokens) with `Cluster:Enabled`.
-/// It keeps its port across restarts, as a node behind a balancer keeps its address.
+/// It keeps its port across restarts, as a node behind a balancer keeps its address. <paramref name="dll"/>: another build
+/// of the service (the benchmark's `--service` checkout); by default the one beside this test project.
 /// </summary>
-public sealed class ServiceNode(string name, int port, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+public sealed class ServiceNode(string name, int port, IReadOnlyDictionary<string, string> environment, string? dll = null) : IAsyncDisposable
 {
     private readonly Queue<string> _lastLines = new();
     private Process? _process;
@@ -32,10 +33,10 @@ public sealed class ServiceNode(string name, int port, IReadOnlyDictionary<strin
     public async Task StartAsync(TimeSpan timeout)
     {
         if (_process is null) File.Delete(Path.Combine(AppContext.BaseDirectory, $"cluster-{Name}.log")); // a previous run's
-        var dll = ApiDll();
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
+        var apiDll = dll ?? ApiDll();
+        var start = new ProcessStartInfo("dotnet", [apiDll, "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(apiDll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
