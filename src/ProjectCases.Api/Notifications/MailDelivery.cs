@@ -50,10 +50,24 @@ public sealed class MailDelivery(IOptions<NotificationOptions> options, TimeProv
         await client.DisconnectAsync(quit: true, ct);
     }
 
-    /// <summary>One file per notification, named by its id: writing it again replaces it rather than adding a copy.</summary>
+    /// <summary>
+    /// One file per notification, named by its id: writing it again replaces it rather than adding a copy. Written under
+    /// a hidden temporary name and then renamed, so that whoever watches the folder (a mail client, a pickup service, a
+    /// test) only ever sees whole messages: reading the .eml while it was still being written failed on a busy machine.
+    /// </summary>
     private static async Task WriteToFolderAsync(MimeMessage message, Notification n, string folder, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        await message.WriteToAsync(Path.Combine(folder, $"{n.QueuedAt:yyyyMMdd-HHmmss}-{n.Kind}-{n.Id:N}.eml"), ct);
+        var name = $"{n.QueuedAt:yyyyMMdd-HHmmss}-{n.Kind}-{n.Id:N}.eml";
+        var partial = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, Path.Combine(folder, name), overwrite: true); // a rename within one folder: atomic
+        }
+        finally
+        {
+            File.Delete(partial); // only there when writing or renaming failed
+        }
     }
 }
