@@ -23,14 +23,17 @@ public sealed record BenchmarkSettings(
     /// <summary>`--service &lt;checkout&gt;`: measure the service built from another checkout of this repository (e.g. a
     /// `git worktree` of an older commit) with this program, so that before and after are measured the same way.</summary>
     public string? ServiceCheckout { get; init; }
+    /// <summary>`--request-path` (with `--http`): the async daemon kept from running (<see cref="DaemonHeldElsewhere"/>), so the
+    /// figures are the request path's alone, comparable between checkouts whose background work differs.</summary>
+    public bool RequestPathOnly { get; init; }
 
     public static readonly int[] StoreConcurrency = [1, 4, 16];
     public static readonly int[] HttpConcurrency = [1, 4, 16, 64];
 
-    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster", "--search", "--import", "--http", "--service"];
+    public static readonly string[] KnownArguments = ["--quick", "--profile", "--console", "--cluster", "--search", "--import", "--http", "--service", "--request-path"];
 
     public const string Usage = """
-        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster] [--search] [--import [rows]] [--http] [--service <checkout>]]
+        Usage: dotnet run -c Release --project tests/ProjectCases.Benchmarks [-- [--quick] [--profile] [--console] [--cluster] [--search] [--import [rows]] [--http [--request-path]] [--service <checkout>]]
           (no option)  full run, about 6 minutes; results table printed and written under docs/benchmarks/
           --quick      short run, under 3 minutes, smaller data
           --profile    add CPU profiles with Linux perf, where perf works
@@ -39,6 +42,7 @@ public sealed record BenchmarkSettings(
           --search     only the search latency: project events seeded (100,000 with --quick, else 1,000,000), search index rebuilt, GET /api/search
           --import     only the bulk import: a workbook of rows rows (default 10,000) as a dry run, for real and again; rows/s
           --http       only the store ceilings and the HTTP writes and reads (POST touchpoints, GET project, ?asOf=), with their statements and CPU per request
+          --request-path  with --http: hold the async daemon's lock as another node would, so that no projection runs and the figures are the request path's alone
           --service    measure the service of another checkout of this repository (its Release build), e.g. an older commit's worktree, for before/after
           --help       print this and exit
         """;
@@ -52,7 +56,7 @@ public sealed record BenchmarkSettings(
         ? new BenchmarkSettings(true, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), 256, 10_000, 100_000, 1_000, 200)
         : new BenchmarkSettings(false, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(45), 1_024, 100_000, 1_000_000, 1_000, 1_000))
         with { Profile = args.Contains("--profile") && CpuProfile.Available, ConsoleOnly = args.Contains("--console"), ClusterOnly = args.Contains("--cluster"),
-            SearchOnly = args.Contains("--search"), HttpOnly = args.Contains("--http"),
+            SearchOnly = args.Contains("--search"), HttpOnly = args.Contains("--http"), RequestPathOnly = args.Contains("--request-path"),
             ServiceCheckout = Array.IndexOf(args, "--service") is var service and >= 0 && service + 1 < args.Length ? Path.GetFullPath(args[service + 1]) : null,
             ImportRows = Array.IndexOf(args, "--import") is var at and >= 0
                 ? at + 1 < args.Length && int.TryParse(args[at + 1], out var rows) ? rows : ImportThroughput.DefaultRows

@@ -16,6 +16,11 @@ if (BenchmarkSettings.Unknown(args) is { Count: > 0 } unknown)
     return asked ? 0 : 2;
 }
 var settings = BenchmarkSettings.From(args);
+if (settings.RequestPathOnly && !settings.HttpOnly)
+{
+    Console.Error.WriteLine("--request-path measures the HTTP figures only: use it with --http.");
+    return 2;
+}
 var root = RepositoryRoot();
 // The service measured: this checkout's, or with --service another one's (a before/after pair measured by one program).
 var serviceRoot = settings.ServiceCheckout ?? root;
@@ -31,6 +36,7 @@ var profile = settings.Profile ? new CpuProfile() : null;
 ServiceProcess.Profiling = settings.Profile;
 var projects = Array.Empty<Guid>();
 ServiceProcess? service = null;
+DaemonHeldElsewhere? daemonHeld = null;
 
 Console.CancelKeyPress += (_, _) => CleanUp().GetAwaiter().GetResult();
 try
@@ -87,7 +93,9 @@ try
     Console.WriteLine("\nThe service over HTTP (Release build, authenticated, rate limit off)");
     var runtimeSettings = string.Join(", ", ImageEnvironment.RuntimeSettings(serviceRoot).Select(s => $"{s.Key}={s.Value}"));
     Console.WriteLine($"Runtime settings from its deploy/Dockerfile: {(runtimeSettings.Length > 0 ? runtimeSettings : "none")}");
+    if (settings.RequestPathOnly) daemonHeld = await DaemonHeldElsewhere.TakeAsync(serviceRoot, database);
     service = await ServiceProcess.StartAsync(serviceRoot, database);
+    if (daemonHeld is not null) await daemonHeld.RememberShardPositionsAsync();
     using (var client = new ServiceClient(service.BaseAddress))
     {
         projects = new Guid[settings.Projects];
@@ -138,6 +146,7 @@ try
     if (settings.HttpOnly)
     {
         results.Add("service peak resident memory (VmHWM)", $"{service.PeakResidentMegabytes():0} MB");
+        if (daemonHeld is not null) Console.WriteLine($"\n{await daemonHeld.VerifyNoShardAdvancedAsync()}");
         Console.WriteLine($"\n{results.Table()}\n\n{string.Join("\n\n", statements)}\n{await InPlaceUpdates(database)}\n{profile?.Markdown}\nDone in {clock.Elapsed.TotalMinutes:0.0} min (not written to docs/benchmarks: a partial run).");
         return 0;
     }
@@ -206,6 +215,8 @@ async Task CleanUp()
 {
     if (service is not null) await service.DisposeAsync();
     service = null;
+    if (daemonHeld is not null) await daemonHeld.DisposeAsync();
+    daemonHeld = null;
     await postgres.StopAsync();
     if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
 }
