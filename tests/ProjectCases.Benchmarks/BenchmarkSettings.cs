@@ -42,7 +42,7 @@ public sealed record BenchmarkSettings(
           --search     only the search latency: project events seeded (100,000 with --quick, else 1,000,000), search index rebuilt, GET /api/search
           --import     only the bulk import: a workbook of rows rows (default 10,000) as a dry run, for real and again; rows/s
           --http       only the store ceilings and the HTTP writes and reads (POST touchpoints, GET project, ?asOf=), with their statements and CPU per request
-          --request-path  with --http: hold the async daemon's lock as another node would, so that no projection runs and the figures are the request path's alone
+          --request-path  with --http: hold the async daemon's locks as another node would, so that no projection runs and the figures are the request path's alone
           --service    measure the service of another checkout of this repository (its Release build), e.g. an older commit's worktree, for before/after
           --help       print this and exit
         """;
