@@ -9,8 +9,8 @@ namespace ProjectCases.Benchmarks;
 /// never wins one and runs no projection or subscription. What the HTTP figures then measure is the request path
 /// alone: what the service does for a write before it answers, without the background work that shares the two cores
 /// with it. For comparing two checkouts whose background work differs (features added in between) on what both do
-/// per request. Which locks: those the service itself holds once it is idle (in a transaction or not) (learnt from a first start, so nothing
-/// depends on how a Marten version derives its lock ids); whether that kept the daemon away is not assumed but
+/// per request. Which locks: those the service itself holds while idle, learnt from a first start, so that nothing
+/// depends on how a Marten version derives its lock ids; whether that kept the daemon away is not assumed but
 /// checked: <see cref="VerifyNoShardAdvancedAsync"/> fails the run if any shard moved.
 /// </summary>
 public sealed class DaemonHeldElsewhere : IAsyncDisposable
@@ -60,7 +60,7 @@ public sealed class DaemonHeldElsewhere : IAsyncDisposable
 
     /// <summary>
     /// The advisory locks other sessions hold while idle, in a transaction or not (a lock library may hold its lock
-    /// in an open transaction); a request's transaction-scoped lock is never idle, and the service takes none anyway.
+    /// in an open transaction); a request's transaction-scoped lock is never seen, since the probed service is idle.
     /// </summary>
     private static async Task<List<(long, long, short)>> SessionLocksOfOthersAsync(string database)
     {
