@@ -18,9 +18,10 @@ public sealed class DaemonHeldElsewhere : IAsyncDisposable
     private readonly NpgsqlConnection _holder;
     private readonly string _database;
     private readonly int _locks;
-    private Dictionary<string, long> _atStart = [];
+    private readonly Dictionary<string, long> _atStart;
 
-    private DaemonHeldElsewhere(NpgsqlConnection holder, string database, int locks) => (_holder, _database, _locks) = (holder, database, locks);
+    private DaemonHeldElsewhere(NpgsqlConnection holder, string database, int locks, Dictionary<string, long> atStart) =>
+        (_holder, _database, _locks, _atStart) = (holder, database, locks, atStart);
 
     /// <summary>Starts the service once to see which session locks its daemon takes, stops it, and takes them itself.</summary>
     public static async Task<DaemonHeldElsewhere> TakeAsync(string serviceRoot, string database)
@@ -40,10 +41,7 @@ public sealed class DaemonHeldElsewhere : IAsyncDisposable
                 held = now;
             }
         }
-        // A stopped service's sessions end only when PostgreSQL notices; ended here so that their locks are free.
-        await using (var dataSource = NpgsqlDataSource.Create(database))
-            await dataSource.CreateCommand("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
-                .ExecuteNonQueryAsync();
+        await ServiceProcess.EndLeftoverSessionsAsync(database); // so that the probe's locks are free
 
         var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
@@ -55,7 +53,8 @@ public sealed class DaemonHeldElsewhere : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
         Console.WriteLine($"Request path alone: holding the {held.Count} advisory locks the idle service held (its async daemon's), as another node would.");
-        return new DaemonHeldElsewhere(holder, database, held.Count);
+        // The probe created the schema; nothing moves a shard from here on unless the locks fail to keep the daemon away.
+        return new DaemonHeldElsewhere(holder, database, held.Count, await ShardPositionsAsync(database));
     }
 
     /// <summary>
@@ -76,22 +75,19 @@ public sealed class DaemonHeldElsewhere : IAsyncDisposable
         return locks;
     }
 
-    /// <summary>Remembers each shard's position once the service is up (the schema exists then).</summary>
-    public async Task RememberShardPositionsAsync() => _atStart = await ShardPositionsAsync();
-
     /// <summary>Throws unless every shard is where it was at the start: the daemon ran after all, and the figures would not be the request path's.</summary>
     public async Task<string> VerifyNoShardAdvancedAsync()
     {
-        var now = await ShardPositionsAsync();
+        var now = await ShardPositionsAsync(_database);
         var moved = now.Where(shard => shard.Value != _atStart.GetValueOrDefault(shard.Key)).Select(shard => $"{shard.Key} {_atStart.GetValueOrDefault(shard.Key)} → {shard.Value}").ToList();
         if (moved.Count > 0)
             throw new InvalidOperationException($"--request-path: the async daemon ran although the benchmark held its {_locks} locks: {string.Join(", ", moved)}.");
         return $"Request path alone: the benchmark held the daemon's {_locks} locks; no async shard advanced ({now.Count} recorded, events up to sequence {await HighestSequenceAsync():N0} left unprocessed).";
     }
 
-    private async Task<Dictionary<string, long>> ShardPositionsAsync()
+    private static async Task<Dictionary<string, long>> ShardPositionsAsync(string database)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await using var dataSource = NpgsqlDataSource.Create(database);
         await using var command = dataSource.CreateCommand(
             "select name, last_seq_id from projectcases.mt_event_progression");
         var positions = new Dictionary<string, long>();

@@ -95,7 +95,6 @@ try
     Console.WriteLine($"Runtime settings from its deploy/Dockerfile: {(runtimeSettings.Length > 0 ? runtimeSettings : "none")}");
     if (settings.RequestPathOnly) daemonHeld = await DaemonHeldElsewhere.TakeAsync(serviceRoot, database);
     service = await ServiceProcess.StartAsync(serviceRoot, database);
-    if (daemonHeld is not null) await daemonHeld.RememberShardPositionsAsync();
     using (var client = new ServiceClient(service.BaseAddress))
     {
         projects = new Guid[settings.Projects];
@@ -158,7 +157,7 @@ try
     // index-only scans) for up to a minute. A running system's autovacuum gets there a minute later.
     // PostgreSQL only notices a dead client when that sleep ends, so the killed service's sessions are ended here.
     Console.WriteLine($"\nSeeding {settings.TroubleCases:N0} open trouble cases...");
-    await EndOtherSessions(database);
+    await ServiceProcess.EndLeftoverSessionsAsync(database);
     await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
     await Analyze(database);
     queuePlan = await QueryPlans.HotlineQueuePage(database);
@@ -239,7 +238,7 @@ async Task ConsoleOnly(string database)
     await service.DisposeAsync();
     service = null;
     Console.WriteLine($"Seeding {settings.TroubleCases:N0} open trouble cases...");
-    await EndOtherSessions(database);
+    await ServiceProcess.EndLeftoverSessionsAsync(database);
     await BulkSeeding.TroubleCases(database, projects, settings.TroubleCases);
     await Analyze(database);
     service = await ServiceProcess.StartAsync(serviceRoot, database);
@@ -255,7 +254,7 @@ async Task SearchOnly(string database)
     service = await ServiceProcess.StartAsync(serviceRoot, database);
     await service.DisposeAsync();
     service = null;
-    await EndOtherSessions(database);
+    await ServiceProcess.EndLeftoverSessionsAsync(database);
     Console.WriteLine($"Seeding {settings.SeededEvents:N0} project events...");
     await BulkSeeding.ProjectEvents(database, settings.SeededEvents, SeedText.Load(root));
     await BulkSeeding.MarkSubscriptionsCaughtUp(database);
@@ -318,13 +317,6 @@ static async Task Analyze(string database)
     await using var dataSource = NpgsqlDataSource.Create(database);
     await using var analyze = dataSource.CreateCommand("vacuum (analyze)");
     await analyze.ExecuteNonQueryAsync();
-}
-
-static async Task EndOtherSessions(string database)
-{
-    await using var dataSource = NpgsqlDataSource.Create(database);
-    await dataSource.CreateCommand("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
-        .ExecuteNonQueryAsync();
 }
 
 // How many row updates PostgreSQL made in place (HOT: no index touched), for the tables updated most.

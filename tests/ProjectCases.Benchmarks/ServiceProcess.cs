@@ -72,6 +72,18 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException("The service was not ready within 90 s.");
     }
 
+    /// <summary>
+    /// Ends every other session of the database, such as those of a service just stopped: PostgreSQL notices a dead
+    /// client only at its next read, and the service's lock-monitoring connections sit in pg_sleep(60), holding a
+    /// snapshot (and their advisory locks) until then.
+    /// </summary>
+    public static async Task EndLeftoverSessionsAsync(string connectionString)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await dataSource.CreateCommand("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+            .ExecuteNonQueryAsync();
+    }
+
     /// <summary>Peak resident memory (VmHWM) of the service process so far, in MB.</summary>
     public double PeakResidentMegabytes()
     {
